@@ -22,6 +22,7 @@ import os
 import random
 import sys
 import warnings
+import zipfile
 from datetime import datetime, timezone
 
 import numpy as np
@@ -201,6 +202,25 @@ def save_tower(tower, input_dim, path):
     with torch.no_grad():
         traced = torch.jit.trace(tower, torch.zeros(2, input_dim, dtype=torch.float32))
     traced.save(path)
+    strip_debug_info(path)
+
+
+def strip_debug_info(path):
+    """Drops TorchScript's *.debug_pkl entries from a saved model.
+
+    They map graph nodes back to Python source lines and record this script's absolute path (Python 3.9+ makes
+    __main__'s path absolute), so the same model saved from two clones of the repo would differ byte for byte.
+    The model loads and runs without them (check_embeddings re-loads every tower); entries are rewritten stored,
+    in their order, with a fixed timestamp, so regeneration is reproducible wherever the repo lives.
+    """
+    with zipfile.ZipFile(path) as src:
+        entries = [(info.filename, src.read(info)) for info in src.infolist()
+                   if not info.filename.endswith(".debug_pkl")]
+    tmp = path + ".tmp"
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_STORED) as dst:
+        for name, data in entries:
+            dst.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data)
+    os.replace(tmp, path)
 
 
 def sha256_file(path):
