@@ -74,8 +74,7 @@ resource "aws_cloudwatch_log_group" "this" {
 }
 
 resource "aws_cloudwatch_log_stream" "firehose" {
-  for_each       = toset(["DestinationDelivery", "BackupDelivery"])
-  name           = each.value
+  name           = "DestinationDelivery"
   log_group_name = aws_cloudwatch_log_group.this["firehose"].name
 }
 
@@ -231,7 +230,7 @@ resource "aws_kinesis_firehose_delivery_stream" "recommendations" {
     cloudwatch_logging_options {
       enabled         = true
       log_group_name  = aws_cloudwatch_log_group.this["firehose"].name
-      log_stream_name = aws_cloudwatch_log_stream.firehose["DestinationDelivery"].name
+      log_stream_name = aws_cloudwatch_log_stream.firehose.name
     }
 
     # Processor buffer: Firehose hands the function base64 records and takes base64 records back, and
