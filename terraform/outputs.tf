@@ -37,7 +37,7 @@ output "log_groups" {
 
 output "tail_logs_commands" {
   description = "Follow a component's logs."
-  value       = { for k, g in local.log_groups : k => "aws logs tail ${g} --follow --region ${var.region}" }
+  value       = { for k, g in local.log_groups : k => format("aws logs tail %s --follow --region %s", g, var.region) }
 }
 
 output "inference_function_url" {
