@@ -45,11 +45,13 @@ final class Hcl {
         }
 
         String address() {
-            return String.join(".", Stream.concat(Stream.of(type), labels.stream()).toList());
+            return type.equals("resource") ? String.join(".", labels)
+                    : String.join(".", Stream.concat(Stream.of(type), labels.stream()).toList());
         }
 
         String where() {
-            return file.getFileName() + ":" + (symbol.getLine() == null ? 0 : symbol.getLine() + 1);
+            return Repo.ROOT.relativize(file.toAbsolutePath().normalize()) + ":"
+                    + (symbol.getLine() == null ? 0 : symbol.getLine() + 1);
         }
 
         Map<String, HCLAttribute> attributes() {
@@ -119,7 +121,7 @@ final class Hcl {
         }
 
         String where() {
-            return file.getFileName() + ":" + line;
+            return Repo.ROOT.relativize(file.toAbsolutePath().normalize()) + ":" + line;
         }
     }
 

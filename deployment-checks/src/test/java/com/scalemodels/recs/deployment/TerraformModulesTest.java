@@ -70,16 +70,16 @@ class TerraformModulesTest {
             for (Hcl.Reference ref : module.references()) {
                 if (ref.root().equals("var")) {
                     used.add(ref.part(1));
-                    problems.check(declared.containsKey(ref.part(1)), where(module, ref)
+                    problems.check(declared.containsKey(ref.part(1)), ref.where()
                             + " uses var." + ref.part(1) + ", which " + module.name() + "/variables.tf does not declare");
                 }
             }
             for (var variable : declared.entrySet()) {
-                problems.check(used.contains(variable.getKey()), where(module, variable.getValue())
+                problems.check(used.contains(variable.getKey()), variable.getValue().where()
                         + " declares variable \"" + variable.getKey() + "\" but nothing uses it");
-                problems.check(variable.getValue().attributes().containsKey("description"), where(module, variable.getValue())
+                problems.check(variable.getValue().attributes().containsKey("description"), variable.getValue().where()
                         + " variable \"" + variable.getKey() + "\" has no description");
-                problems.check(variable.getValue().attributes().containsKey("type"), where(module, variable.getValue())
+                problems.check(variable.getValue().attributes().containsKey("type"), variable.getValue().where()
                         + " variable \"" + variable.getKey() + "\" has no type");
             }
         }
@@ -94,7 +94,7 @@ class TerraformModulesTest {
             for (Hcl.Reference ref : module.references()) {
                 if (ref.root().equals("local")) {
                     problems.check(locals.contains(ref.part(1)),
-                            where(module, ref) + " uses local." + ref.part(1) + ", which no locals block defines");
+                            ref.where() + " uses local." + ref.part(1) + ", which no locals block defines");
                 }
             }
         }
@@ -109,24 +109,24 @@ class TerraformModulesTest {
                 Hcl.Block block = call.getValue();
                 String source = block.literal("source").orElse(null);
                 if (source == null || !(source.startsWith("./") || source.startsWith("../"))) {
-                    problems.add(where(caller, block) + " module \"" + call.getKey() + "\" must use a local source path");
+                    problems.add(block.where() + " module \"" + call.getKey() + "\" must use a local source path");
                     continue;
                 }
                 Hcl.ModuleDir called = MODULES.get(caller.dir().resolve(source).toAbsolutePath().normalize());
                 if (called == null) {
-                    problems.add(where(caller, block) + " module \"" + call.getKey() + "\": no module at " + source);
+                    problems.add(block.where() + " module \"" + call.getKey() + "\": no module at " + source);
                     continue;
                 }
                 Map<String, Hcl.Block> variables = called.variables();
                 Map<String, HCLAttribute> inputs = new LinkedHashMap<>(block.attributes());
                 MODULE_META_ARGUMENTS.forEach(inputs::remove);
                 for (String input : inputs.keySet()) {
-                    problems.check(variables.containsKey(input), where(caller, block) + " module \"" + call.getKey()
+                    problems.check(variables.containsKey(input), block.where() + " module \"" + call.getKey()
                             + "\" passes " + input + ", which " + called.name() + " does not declare");
                 }
                 for (var variable : variables.entrySet()) {
                     boolean required = !variable.getValue().attributes().containsKey("default");
-                    problems.check(!required || inputs.containsKey(variable.getKey()), where(caller, block)
+                    problems.check(!required || inputs.containsKey(variable.getKey()), block.where()
                             + " module \"" + call.getKey() + "\" does not pass required variable " + variable.getKey()
                             + " of " + called.name());
                 }
@@ -146,13 +146,13 @@ class TerraformModulesTest {
                 }
                 Hcl.Block call = calls.get(ref.part(1));
                 if (call == null) {
-                    problems.add(where(caller, ref) + " references module." + ref.part(1) + ", which is not called here");
+                    problems.add(ref.where() + " references module." + ref.part(1) + ", which is not called here");
                     continue;
                 }
                 Hcl.ModuleDir called = call.literal("source")
                         .map(s -> MODULES.get(caller.dir().resolve(s).toAbsolutePath().normalize())).orElse(null);
                 if (called != null && !ref.part(2).isEmpty()) {
-                    problems.check(called.outputs().contains(ref.part(2)), where(caller, ref) + " references module."
+                    problems.check(called.outputs().contains(ref.part(2)), ref.where() + " references module."
                             + ref.part(1) + "." + ref.part(2) + ", but " + called.name() + " has no such output");
                 }
             }
@@ -165,7 +165,7 @@ class TerraformModulesTest {
         Problems problems = new Problems("Terraform outputs");
         for (Hcl.ModuleDir module : MODULES.values()) {
             module.blocks("output").forEach(o -> problems.check(o.attributes().containsKey("description"),
-                    where(module, o) + " output \"" + o.label(0) + "\" has no description"));
+                    o.where() + " output \"" + o.label(0) + "\" has no description"));
         }
         problems.assertNone();
     }
@@ -177,17 +177,6 @@ class TerraformModulesTest {
         return MODULES;
     }
 
-    static String where(Hcl.ModuleDir module, Hcl.Block block) {
-        return relative(module) + "/" + block.where();
-    }
-
-    static String where(Hcl.ModuleDir module, Hcl.Reference ref) {
-        return relative(module) + "/" + ref.where();
-    }
-
-    private static String relative(Hcl.ModuleDir module) {
-        return Repo.ROOT.relativize(module.dir()).toString();
-    }
 
     static List<Hcl.Block> allResources(String type) throws Exception {
         List<Hcl.Block> all = new ArrayList<>();
