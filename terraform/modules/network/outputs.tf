@@ -13,11 +13,22 @@ output "glue_security_group_id" {
   value       = aws_security_group.glue.id
 }
 
-# Functions and the Glue job must not start before their endpoints exist, or their first AWS call
-# times out; depending on this output expresses that.
+# The first call from inside the VPC (the embeddings load during apply) must wait for the endpoints and
+# for the security group rules that let the functions reach them and the database.
 output "endpoints_ready" {
-  description = "Ids of the endpoints this module created."
-  value       = concat([for e in aws_vpc_endpoint.s3 : e.id], [for e in aws_vpc_endpoint.interface : e.id])
+  description = "Ids of the endpoints and security group rules this module created."
+  value = concat(
+    [for e in aws_vpc_endpoint.s3 : e.id],
+    [for e in aws_vpc_endpoint.interface : e.id],
+    [for r in aws_vpc_security_group_egress_rule.lambda_https_s3 : r.id],
+    [for r in aws_vpc_security_group_egress_rule.lambda_https_any : r.id],
+    [for r in aws_vpc_security_group_ingress_rule.endpoints_https : r.id],
+    [
+      aws_vpc_security_group_egress_rule.lambda_https_endpoints.id,
+      aws_vpc_security_group_egress_rule.lambda_to_database.id,
+      aws_vpc_security_group_ingress_rule.database_from_lambda.id,
+    ],
+  )
 }
 
 output "lambda_vpc_access_policy_arn" {

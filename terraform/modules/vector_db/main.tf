@@ -78,8 +78,15 @@ resource "aws_db_instance" "this" {
   auto_minor_version_upgrade = true
   apply_immediately          = var.apply_immediately
 
-  performance_insights_enabled    = true
   enabled_cloudwatch_logs_exports = ["postgresql"]
+
+  # RDS would create the export's log group itself, without retention.
+  depends_on = [aws_cloudwatch_log_group.database]
+}
+
+resource "aws_cloudwatch_log_group" "database" {
+  name              = "/aws/rds/instance/${local.identifier}/postgresql"
+  retention_in_days = var.log_retention_days
 }
 
 # --- Embeddings loader ------------------------------------------------------------------------------------
