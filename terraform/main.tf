@@ -97,6 +97,7 @@ module "streaming_inference" {
   ml_artifacts_uri                  = module.vector_db.artifacts_uri
   vector_db_jdbc_url                = module.vector_db.jdbc_url
   vector_db_secret_arn              = module.vector_db.master_user_secret_arn
+  model_manifest_etag               = module.vector_db.loaded_manifest_etag
   vector_db_pool_size               = var.vector_db_pool_size
   recs_default_k                    = var.recs_default_k
   inference_memory_mb               = var.inference_memory_mb

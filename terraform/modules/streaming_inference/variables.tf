@@ -54,6 +54,11 @@ variable "ml_artifacts_uri" {
   type        = string
 }
 
+variable "model_manifest_etag" {
+  description = "ETag of the manifest whose embeddings are loaded; a change publishes a new inference version."
+  type        = string
+}
+
 variable "vector_db_jdbc_url" {
   description = "JDBC URL of the vector database."
   type        = string

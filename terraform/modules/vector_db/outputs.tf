@@ -35,3 +35,8 @@ output "load_result" {
   value       = aws_lambda_invocation.load_embeddings.result
   sensitive   = true
 }
+
+output "loaded_manifest_etag" {
+  description = "ETag of the manifest.json the last load used; known only once that load has succeeded."
+  value       = aws_lambda_invocation.load_embeddings.triggers["manifest_etag"]
+}
