@@ -29,9 +29,10 @@ resource "aws_db_subnet_group" "this" {
   subnet_ids = var.private_subnet_ids
 }
 
+# name_prefix: a major-version upgrade creates the new group before the old one is dropped.
 resource "aws_db_parameter_group" "this" {
-  name   = "${local.identifier}-pg${local.major_version}"
-  family = "postgres${local.major_version}"
+  name_prefix = "${local.identifier}-pg${local.major_version}-"
+  family      = "postgres${local.major_version}"
 
   parameter {
     name  = "rds.force_ssl"
