@@ -26,6 +26,7 @@ import java.util.stream.Stream;
  * <li>{@code ${X}} / {@code ${X:-default}} substitutions in the module's and common-model's main resources
  * (logback configuration).</li>
  * </ul>
+ * Variables the Lambda runtime sets itself ({@code AWS_REGION}, {@code AWS_LAMBDA_*}, …) are left out.
  */
 final class EnvironmentReads {
 
@@ -36,6 +37,9 @@ final class EnvironmentReads {
     private static final Pattern RESOURCE_SUBSTITUTION = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::-[^}]*)?}");
 
     private static final List<String> LIBRARY_MODULES = List.of("common-model");
+
+    /** Set by the Lambda runtime itself (reserved: a function cannot set them), so not a deployment's job. */
+    private static final Pattern RUNTIME_PROVIDED = Pattern.compile("^(AWS_.*|LAMBDA_.*|_.*|TZ)$");
 
     private EnvironmentReads() {
     }
@@ -56,7 +60,9 @@ final class EnvironmentReads {
             for (Pattern p : List.of(ENVIRONMENT_CALL, GETENV)) {
                 Matcher m = p.matcher(text);
                 while (m.find()) {
-                    reads.putIfAbsent(m.group(1), name);
+                    if (!RUNTIME_PROVIDED.matcher(m.group(1)).matches()) {
+                        reads.putIfAbsent(m.group(1), name);
+                    }
                 }
             }
             Matcher config = CONFIG_USE.matcher(text);
@@ -71,7 +77,9 @@ final class EnvironmentReads {
             for (Path resource : files(Repo.ROOT.resolve(m).resolve("src/main/resources"), ".xml", ".properties")) {
                 Matcher s = RESOURCE_SUBSTITUTION.matcher(read(resource));
                 while (s.find()) {
-                    reads.putIfAbsent(s.group(1), Repo.ROOT.relativize(resource).toString());
+                    if (!RUNTIME_PROVIDED.matcher(s.group(1)).matches()) {
+                        reads.putIfAbsent(s.group(1), Repo.ROOT.relativize(resource).toString());
+                    }
                 }
             }
         }
