@@ -5,8 +5,8 @@ locals {
   alarm_actions = var.alarm_sns_topic_arn == null ? [] : [var.alarm_sns_topic_arn]
 
   functions = {
-    inference        = module.streaming_inference.inference_function_name
-    transformation   = module.streaming_inference.transformation_function_name
+    inference      = module.streaming_inference.inference_function_name
+    transformation = module.streaming_inference.transformation_function_name
     loader         = module.vector_db.loader_function_name
   }
 

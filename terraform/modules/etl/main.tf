@@ -25,7 +25,7 @@ locals {
 # --- Buckets ----------------------------------------------------------------------------------------------
 
 module "bucket" {
-  source   = "../secure_bucket"
+  source = "../secure_bucket"
   for_each = {
     datalake = { name = "${var.name_prefix}-datalake-${local.account_id}-${local.region}", versioning = false }
     scripts  = { name = "${var.name_prefix}-glue-scripts-${local.account_id}-${local.region}", versioning = true }

@@ -124,6 +124,7 @@ resource "aws_lambda_function" "inference" {
       DJL_CACHE_DIR                  = "/tmp/djl"
       DJL_OFFLINE                    = "true"
       LOG_LEVEL                      = var.log_level
+
       # Not read by the code: a new model changes it, which publishes a new version and moves the alias,
       # so every instance reloads the towers right after the loader swapped in the matching embeddings.
       MODEL_MANIFEST_ETAG = var.model_manifest_etag

@@ -168,9 +168,9 @@ resource "aws_lambda_invocation" "load_embeddings" {
   })
 
   triggers = {
-    manifest_etag  = data.aws_s3_object.manifest.etag
-    model_version  = coalesce(var.model_version, "from-manifest")
-    database       = aws_db_instance.this.resource_id
-    network        = join(",", var.network_dependencies)
+    manifest_etag = data.aws_s3_object.manifest.etag
+    model_version = coalesce(var.model_version, "from-manifest")
+    database      = aws_db_instance.this.resource_id
+    network       = join(",", var.network_dependencies)
   }
 }
