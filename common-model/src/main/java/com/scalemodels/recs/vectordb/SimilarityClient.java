@@ -102,6 +102,16 @@ public final class SimilarityClient implements AutoCloseable {
         return new SimilarityClient(VectorDbPool.create(config, login), distance, dimension);
     }
 
+    /** The top-k statement (after the set_config one), for EXPLAIN in tests. */
+    String itemsForVectorsQuery() {
+        return itemsForVectorsSql.substring(itemsForVectorsSql.indexOf(';') + 1).strip();
+    }
+
+    /** The similar-items statement (after the set_config one), for EXPLAIN in tests. */
+    String similarItemsQuery() {
+        return similarItemsSql.substring(similarItemsSql.indexOf(';') + 1).strip();
+    }
+
     public Distance distance() {
         return distance;
     }

@@ -63,6 +63,36 @@ final class VectorFixtures implements AutoCloseable {
         return vectors;
     }
 
+    /**
+     * Unit vectors drawn around 1000 random centres (noise 0.35 per coordinate): structured like learned
+     * embeddings, unlike isotropic noise, which is HNSW's worst case (recall@10 ≈ 0.89 at ef_search 64 on 100 k
+     * 32-dim vectors here, against ≈ 0.999 for this mixture).
+     */
+    static float[][] clusteredUnitVectors(int n, int dimension, long seed) {
+        Random centresRandom = new Random(1);
+        float[][] centres = new float[1000][dimension];
+        for (float[] c : centres) {
+            for (int d = 0; d < dimension; d++) {
+                c[d] = (float) centresRandom.nextGaussian();
+            }
+        }
+        Random random = new Random(seed);
+        float[][] vectors = new float[n][dimension];
+        for (float[] v : vectors) {
+            float[] c = centres[random.nextInt(centres.length)];
+            double norm = 0;
+            for (int d = 0; d < dimension; d++) {
+                v[d] = (float) (c[d] + 0.35 * random.nextGaussian());
+                norm += v[d] * v[d];
+            }
+            float inv = (float) (1 / Math.sqrt(norm));
+            for (int d = 0; d < dimension; d++) {
+                v[d] *= inv;
+            }
+        }
+        return vectors;
+    }
+
     static String itemId(int i) {
         return "S" + (10 + i % 90) + "_" + (1000 + i);
     }
@@ -132,14 +162,21 @@ final class VectorFixtures implements AutoCloseable {
     /** Exact top-k by score computed in double; ties broken by id like the client's ORDER BY. */
     static List<ScoredItem> bruteForce(float[] query, List<String> ids, float[][] vectors, Distance distance, int k,
             Set<String> exclude) {
-        List<ScoredItem> all = new ArrayList<>(ids.size());
+        Comparator<ScoredItem> best = Comparator.comparingDouble(ScoredItem::score).reversed()
+                .thenComparing(ScoredItem::id);
+        // Bounded heap whose head is the worst kept item: O(n log k), not a sort of every item.
+        java.util.PriorityQueue<ScoredItem> top = new java.util.PriorityQueue<>(k + 1, best.reversed());
         for (int i = 0; i < ids.size(); i++) {
             if (!exclude.contains(ids.get(i))) {
-                all.add(new ScoredItem(ids.get(i), score(query, vectors[i], distance)));
+                top.add(new ScoredItem(ids.get(i), score(query, vectors[i], distance)));
+                if (top.size() > k) {
+                    top.poll();
+                }
             }
         }
-        all.sort(Comparator.comparingDouble(ScoredItem::score).reversed().thenComparing(ScoredItem::id));
-        return all.subList(0, Math.min(k, all.size()));
+        List<ScoredItem> all = new ArrayList<>(top);
+        all.sort(best);
+        return all;
     }
 
     static double score(float[] a, float[] b, Distance distance) {
