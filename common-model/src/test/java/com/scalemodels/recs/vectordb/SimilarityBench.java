@@ -4,6 +4,7 @@ import com.scalemodels.recs.config.VectorDbConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -52,7 +53,7 @@ public final class SimilarityBench {
         float[][] pool = VectorFixtures.clusteredUnitVectors(batch * 8, DIM, 7L * batch + n);
         List<Set<String>> excludes = new ArrayList<>(batch);
         for (int i = 0; i < batch; i++) {
-            excludes.add(Set.of(ids.get(i % n), ids.get((i * 7 + 1) % n), ids.get((i * 13 + 2) % n)));
+            excludes.add(new HashSet<>(List.of(ids.get(i % n), ids.get((i * 7 + 1) % n), ids.get((i * 13 + 2) % n))));
         }
         int calls = Math.max(30, Math.min(300, 3000 / batch));
         int warmup = Math.max(5, calls / 5);
