@@ -103,6 +103,34 @@ class ArtifactStoreTest {
     }
 
     @Test
+    void anUnverifiedDirectoryFromAnEarlierCrashIsReplaced() throws IOException {
+        writeFolder();
+        Path stale = cache.resolve("classicmodels-2026-11-21-s42");
+        Files.createDirectories(stale.resolve("model"));
+        Files.write(stale.resolve("model/user_tower.pt"), new byte[] {1, 2, 3});
+
+        ModelArtifacts artifacts = store().load();
+
+        assertThat(Files.readAllBytes(artifacts.file("model/user_tower.pt")))
+                .isEqualTo(fixture.files.get("model/user_tower.pt"));
+        try (Stream<Path> entries = Files.list(cache)) {
+            assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("classicmodels-2026-11-21-s42");
+        }
+    }
+
+    @Test
+    void aChangedManifestForTheSameVersionIsNotServedFromTheOldCache() throws IOException {
+        writeFolder();
+        store().load();
+        fixture.files.put("model/user_tower.pt", new byte[] {42});
+        writeFolder();
+
+        ModelArtifacts artifacts = store().load();
+
+        assertThat(Files.readAllBytes(artifacts.file("model/user_tower.pt"))).containsExactly(42);
+    }
+
+    @Test
     void aCorruptFileIsRejectedByNameAndNothingIsCached() throws IOException {
         writeFolder();
         byte[] corrupt = fixture.files.get("model/user_tower.pt").clone();
