@@ -99,28 +99,43 @@ public final class FirehoseBatchProcessor {
         }
 
         List<FirehoseResponseRecord> out = new ArrayList<>(pending.size());
+        List<String> reasons = new ArrayList<>(pending.size());
         int ok = 0;
         long bytesOut = 0;
+        int overflow = 0;
+        String firstOverflowId = null;
         for (Pending p : pending) {
             String recordId = p.input.recordId();
             if (p.failure == null
                     && !tracker.tryUpgradeToOk(recordId, p.input.data().length, p.enriched.length)) {
+                // One summary line below rather than one per record: an oversized batch can overflow thousands.
                 p.failure = RESPONSE_SIZE_LIMIT;
+                if (overflow++ == 0) {
+                    firstOverflowId = recordId;
+                }
+            } else if (p.failure != null) {
+                log.warn("record processing failed", kv("invocation_id", invocationId), kv("record_id", recordId),
+                        kv("reason", p.failure));
             }
             if (p.failure == null) {
                 out.add(FirehoseResponseRecord.ok(recordId, p.enriched));
+                reasons.add(null);
                 bytesOut += p.enriched.length;
                 ok++;
             } else {
-                log.warn("record processing failed", kv("invocation_id", invocationId), kv("record_id", recordId),
-                        kv("reason", p.failure));
                 out.add(FirehoseResponseRecord.processingFailed(recordId, p.input.data()));
+                reasons.add(p.failure);
                 bytesOut += p.input.data().length;
             }
         }
+        if (overflow > 0) {
+            log.warn("records processing failed: " + RESPONSE_SIZE_LIMIT, kv("invocation_id", invocationId),
+                    kv("records", overflow), kv("first_record_id", firstOverflowId),
+                    kv("reason", RESPONSE_SIZE_LIMIT), kv("limit_bytes", budget.limitBytes()));
+        }
         BatchStats stats = new BatchStats(invocationId, records.size(), ok, records.size() - ok, valid.size(),
                 chunks, inferenceLatencyMs, bytesIn, bytesOut, tracker.usedBytes());
-        return new BatchResult(new FirehoseResponse(out), stats);
+        return new BatchResult(new FirehoseResponse(out), reasons, stats);
     }
 
     /** Fills {@code enriched} or {@code failure} of every valid record; returns the number of invokes. */
