@@ -1,0 +1,58 @@
+package com.scalemodels.recs.transformation;
+
+import java.util.Objects;
+import software.amazon.cloudwatchlogs.emf.environment.Environment;
+import software.amazon.cloudwatchlogs.emf.environment.LambdaEnvironment;
+import software.amazon.cloudwatchlogs.emf.logger.MetricsLogger;
+import software.amazon.cloudwatchlogs.emf.model.DimensionSet;
+import software.amazon.cloudwatchlogs.emf.model.Unit;
+
+/**
+ * Publishes one batch's figures as CloudWatch metrics in Embedded Metric Format: one JSON line on stdout, which
+ * Lambda ships to CloudWatch Logs, where it becomes metrics. The environment is fixed rather than auto-detected:
+ * detection would probe EC2/ECS metadata endpoints off Lambda, and {@link LambdaEnvironment}'s sink is stdout.
+ */
+public final class BatchMetrics {
+
+    static final String DIMENSION = "FunctionName";
+
+    private final Environment environment;
+    private final String namespace;
+    private final String functionName;
+
+    public BatchMetrics(Environment environment, String namespace, String functionName) {
+        this.environment = Objects.requireNonNull(environment, "environment");
+        this.namespace = Objects.requireNonNull(namespace, "namespace");
+        this.functionName = Objects.requireNonNull(functionName, "functionName");
+    }
+
+    /** Metrics of the Lambda environment, dimensioned by {@code AWS_LAMBDA_FUNCTION_NAME} ("local" off Lambda). */
+    public static BatchMetrics forLambda(String namespace) {
+        String name = System.getenv("AWS_LAMBDA_FUNCTION_NAME");
+        return new BatchMetrics(new LambdaEnvironment(), namespace, name == null || name.isBlank() ? "local" : name);
+    }
+
+    public void publish(BatchStats stats) {
+        MetricsLogger metrics = new MetricsLogger(environment);
+        metrics.setNamespace(namespace);
+        metrics.setDimensions(DimensionSet.of(DIMENSION, functionName));
+        metrics.putMetric("RecordsOk", stats.ok(), Unit.COUNT);
+        metrics.putMetric("RecordsProcessingFailed", stats.processingFailed(), Unit.COUNT);
+        metrics.putMetric("InferenceLatency", stats.inferenceLatencyMs(), Unit.MILLISECONDS);
+        metrics.putMetric("BytesIn", stats.bytesIn(), Unit.BYTES);
+        metrics.putMetric("BytesOut", stats.bytesOut(), Unit.BYTES);
+        metrics.putMetric("InferenceChunks", stats.chunks(), Unit.COUNT);
+        metrics.putProperty("invocationId", stats.invocationId());
+        metrics.flush();
+    }
+
+    /** Counts an invocation that failed because inference was unavailable (an alarm source). */
+    public void publishInferenceUnavailable(String invocationId) {
+        MetricsLogger metrics = new MetricsLogger(environment);
+        metrics.setNamespace(namespace);
+        metrics.setDimensions(DimensionSet.of(DIMENSION, functionName));
+        metrics.putMetric("InferenceUnavailable", 1, Unit.COUNT);
+        metrics.putProperty("invocationId", invocationId);
+        metrics.flush();
+    }
+}

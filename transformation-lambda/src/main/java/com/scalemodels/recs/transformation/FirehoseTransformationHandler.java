@@ -1,0 +1,88 @@
+package com.scalemodels.recs.transformation;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.KinesisFirehoseEvent;
+import com.scalemodels.recs.config.Environment;
+import com.scalemodels.recs.config.TransformationConfig;
+import com.scalemodels.recs.inference.contract.InferenceCodec;
+import com.scalemodels.recs.inference.contract.InferenceUnavailableException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Firehose data-transformation entry point. The runtime creates one instance per execution environment, so
+ * the no-argument constructor is init: it reads the configuration, builds the SDK client (no network) and the
+ * processor once, which SnapStart then snapshots. Each invocation only converts the event, delegates to
+ * {@link FirehoseBatchProcessor} and reports.
+ */
+public final class FirehoseTransformationHandler implements RequestHandler<KinesisFirehoseEvent, FirehoseResponse> {
+
+    private static final Logger log = LoggerFactory.getLogger(FirehoseTransformationHandler.class);
+
+    private final FirehoseBatchProcessor processor;
+    private final BatchMetrics metrics;
+
+    public FirehoseTransformationHandler() {
+        this(TransformationConfig.fromEnvironment(Environment.system()));
+    }
+
+    private FirehoseTransformationHandler(TransformationConfig config) {
+        this(FirehoseBatchProcessor.standard(new LambdaInferenceClient(
+                        LambdaClients.forInference(config, builder -> { }),
+                        config.inferenceFunctionName(), new InferenceCodec())),
+                BatchMetrics.forLambda(config.metricsNamespace()));
+    }
+
+    public FirehoseTransformationHandler(FirehoseBatchProcessor processor, BatchMetrics metrics) {
+        this.processor = Objects.requireNonNull(processor, "processor");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    @Override
+    public FirehoseResponse handleRequest(KinesisFirehoseEvent event, Context context) {
+        String invocationId = event.getInvocationId() == null ? "unknown" : event.getInvocationId();
+        BatchResult result;
+        try {
+            result = processor.process(invocationId, inputs(event));
+        } catch (InferenceUnavailableException e) {
+            log.error("batch failed: inference unavailable", kv("invocation_id", invocationId),
+                    kv("error", e.getMessage()));
+            metrics.publishInferenceUnavailable(invocationId);
+            throw e;
+        }
+        BatchStats s = result.stats();
+        log.info("batch processed", kv("invocation_id", invocationId), kv("records", s.records()),
+                kv("records_ok", s.ok()), kv("records_processing_failed", s.processingFailed()),
+                kv("sessions_sent", s.sessionsSent()), kv("chunks", s.chunks()),
+                kv("inference_latency_ms", s.inferenceLatencyMs()), kv("bytes_in", s.bytesIn()),
+                kv("bytes_out", s.bytesOut()), kv("response_bytes_bound", s.responseBytesBound()));
+        metrics.publish(s);
+        return result.response();
+    }
+
+    private static List<InputRecord> inputs(KinesisFirehoseEvent event) {
+        List<KinesisFirehoseEvent.Record> records = event.getRecords() == null ? List.of() : event.getRecords();
+        List<InputRecord> inputs = new ArrayList<>(records.size());
+        for (KinesisFirehoseEvent.Record r : records) {
+            inputs.add(new InputRecord(r.getRecordId() == null ? "" : r.getRecordId(), bytes(r.getData())));
+        }
+        return inputs;
+    }
+
+    private static byte[] bytes(ByteBuffer data) {
+        if (data == null) {
+            return new byte[0];
+        }
+        ByteBuffer view = data.duplicate(); // leaves the event's buffer position untouched
+        byte[] bytes = new byte[view.remaining()];
+        view.get(bytes);
+        return bytes;
+    }
+}

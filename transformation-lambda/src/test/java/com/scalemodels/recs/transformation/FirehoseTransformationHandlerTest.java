@@ -1,0 +1,243 @@
+package com.scalemodels.recs.transformation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.amazonaws.services.lambda.runtime.events.KinesisFirehoseEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.scalemodels.recs.config.ConfigException;
+import com.scalemodels.recs.inference.contract.InferenceUnavailableException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.LoggerFactory;
+import software.amazon.cloudwatchlogs.emf.environment.LambdaEnvironment;
+
+/** The real handler, fed by the Lambda runtime's own event deserialization, answering through its serializer. */
+class FirehoseTransformationHandlerTest {
+
+    private final CapturingMetricsEnvironment emf = new CapturingMetricsEnvironment();
+
+    private FirehoseTransformationHandler handler(FakeInferenceClient fake) {
+        return new FirehoseTransformationHandler(FirehoseBatchProcessor.standard(fake),
+                new BatchMetrics(emf, "Recs/Test", "recs-transformation"));
+    }
+
+    static List<Path> firehoseEvents() {
+        return SampleEvents.all("firehose-kinesis-event.json");
+    }
+
+    @ParameterizedTest
+    @MethodSource("firehoseEvents")
+    void enrichesEverySampleSessionInOrder(Path file) {
+        KinesisFirehoseEvent event = EventLoader.loadKinesisFirehoseEvent(file.toString());
+        FakeInferenceClient fake = FakeInferenceClient.standard();
+
+        FirehoseResponse response = handler(fake).handleRequest(event, null);
+
+        assertThat(fake.requests).hasSize(1);
+        assertThat(fake.requests.get(0).requestId()).isEqualTo(event.getInvocationId() + "/0");
+        assertThat(response.records()).extracting(FirehoseResponseRecord::recordId)
+                .containsExactlyElementsOf(event.getRecords().stream().map(KinesisFirehoseEvent.Record::getRecordId)
+                        .toList());
+        for (int i = 0; i < response.records().size(); i++) {
+            FirehoseResponseRecord out = response.records().get(i);
+            assertThat(out.result()).isEqualTo(FirehoseResult.Ok);
+            String line = new String(Base64.getDecoder().decode(out.data()), StandardCharsets.UTF_8);
+            assertThat(line).endsWith("}\n");
+            assertThat(line.indexOf('\n')).isEqualTo(line.length() - 1);
+            JsonNode enriched = TestEvents.tree(TestEvents.utf8(line));
+            JsonNode original = TestEvents.tree(bytes(event.getRecords().get(i).getData()));
+            List<String> keys = new ArrayList<>();
+            enriched.fieldNames().forEachRemaining(keys::add);
+            List<String> originalKeys = new ArrayList<>();
+            original.fieldNames().forEachRemaining(originalKeys::add);
+            assertThat(keys.subList(0, originalKeys.size())).isEqualTo(originalKeys);
+            assertThat(keys.subList(originalKeys.size(), keys.size()))
+                    .containsExactly("recommended_items", "similar_items", "model_version");
+            for (Iterator<Map.Entry<String, JsonNode>> it = original.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> field = it.next();
+                assertThat(enriched.get(field.getKey())).isEqualTo(field.getValue());
+            }
+            assertThat(enriched.get("recommended_items")).hasSize(10);
+            assertThat(enriched.get("model_version").asText()).isEqualTo(FakeInferenceClient.MODEL_VERSION);
+        }
+    }
+
+    @Test
+    void ownSampleAnswersWithTheExactFirehoseJson() {
+        KinesisFirehoseEvent event = EventLoader.loadKinesisFirehoseEvent(
+                SampleEvents.own("firehose-kinesis-event.json").toString());
+
+        byte[] json = TestEvents.responseJson(handler(FakeInferenceClient.standard()).handleRequest(event, null));
+
+        JsonNode tree = TestEvents.tree(json);
+        assertThat(tree.size()).isEqualTo(1);
+        assertThat(tree.get("records")).hasSize(5);
+        for (JsonNode r : tree.get("records")) {
+            List<String> names = new ArrayList<>();
+            r.fieldNames().forEachRemaining(names::add);
+            assertThat(names).containsExactly("recordId", "result", "data");
+            assertThat(r.get("result").asText()).isEqualTo("Ok");
+        }
+        String first = new String(Base64.getDecoder().decode(tree.get("records").get(0).get("data").asText()),
+                StandardCharsets.UTF_8);
+        assertThat(first).startsWith("{\"session_id\":\"t-0001\",\"customer_number\":103,\"city\":\"Nantes\","
+                + "\"country\":\"France\",\"credit_limit\":21000.0,\"browse_history\":[{\"product_code\":\"S10_1678\","
+                + "\"quantity\":2,\"in_shopping_cart\":true},{\"product_code\":\"S24_2000\",\"quantity\":1,"
+                + "\"in_shopping_cart\":false}],\"recommended_items\":[{\"product_code\":\"");
+        assertThat(first).contains(",\"similar_items\":{\"product_code\":\"S10_1678\",\"similar_items\":[");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("com.scalemodels.recs.transformation.SampleEvents#malformedCases")
+    void eachMalformedCaseGetsItsDocumentedOutcomeAndTheBatchGoesOn(SampleEvents.Case c) {
+        List<String> ids = List.of(TestEvents.recordId(0), TestEvents.recordId(1), TestEvents.recordId(2));
+        String valid = Base64.getEncoder().encodeToString(TestEvents.session(1, 2));
+        String json = TestEvents.eventJson("inv-malformed", ids, List.of(valid, c.dataBase64(), valid));
+        if (c.data() == null) {
+            // Firehose itself base64-encodes record data, so this cannot arrive; if it did, the runtime's
+            // deserializer would reject the event before the handler runs (and Firehose would retry the batch).
+            assertThatThrownBy(() -> TestEvents.parse(json)).hasMessageContaining("base64");
+            return;
+        }
+        KinesisFirehoseEvent event = TestEvents.parse(json);
+        FirehoseBatchProcessor processor = FirehoseBatchProcessor.standard(FakeInferenceClient.standard());
+
+        BatchResult result = processor.process(event.getInvocationId(), List.of(
+                new InputRecord(ids.get(0), bytes(event.getRecords().get(0).getData())),
+                new InputRecord(ids.get(1), bytes(event.getRecords().get(1).getData())),
+                new InputRecord(ids.get(2), bytes(event.getRecords().get(2).getData()))));
+        FirehoseResponse viaHandler = handler(FakeInferenceClient.standard()).handleRequest(event, null);
+
+        assertThat(viaHandler.records()).extracting(FirehoseResponseRecord::result)
+                .containsExactly(FirehoseResult.Ok, c.expectedResult(), FirehoseResult.Ok);
+        assertThat(viaHandler.records()).extracting(FirehoseResponseRecord::recordId).containsExactlyElementsOf(ids);
+        if (c.expectedResult() == FirehoseResult.ProcessingFailed) {
+            assertThat(viaHandler.records().get(1).data()).isEqualTo(c.dataBase64());
+            assertThat(result.failureReasons().get(1)).containsIgnoringCase(c.expectedReasonContains());
+        }
+    }
+
+    @Test
+    void emptyBatchAnswersAnEmptyRecordList() {
+        KinesisFirehoseEvent event = TestEvents.parse(TestEvents.eventJson("inv-empty", List.of(), List.of()));
+
+        FirehoseResponse response = handler(FakeInferenceClient.standard()).handleRequest(event, null);
+
+        assertThat(TestEvents.utf8(TestEvents.responseJson(response))).isEqualTo("{\"records\":[]}");
+    }
+
+    @Test
+    void inferenceOutageFailsTheInvocationAndCountsIt() {
+        KinesisFirehoseEvent event = TestEvents.event("inv-down", List.of(TestEvents.session(1, 1)));
+
+        assertThatThrownBy(() -> handler(FakeInferenceClient.unavailable()).handleRequest(event, null))
+                .isInstanceOf(InferenceUnavailableException.class)
+                .hasMessageStartingWith("Firehose invocation inv-down failed: inference unavailable");
+        JsonNode line = emf.lastLine();
+        assertThat(line.get("InferenceUnavailable").asInt()).isEqualTo(1);
+        assertThat(line.get("invocationId").asText()).isEqualTo("inv-down");
+    }
+
+    @Test
+    void publishesBatchFiguresAsEmbeddedMetrics() {
+        List<byte[]> data = List.of(TestEvents.session(1, 1), TestEvents.utf8("nope"), TestEvents.session(2, 2));
+        KinesisFirehoseEvent event = TestEvents.event("inv-metrics", data);
+
+        FirehoseResponse response = handler(FakeInferenceClient.standard()).handleRequest(event, null);
+
+        assertThat(emf.lines).hasSize(1);
+        JsonNode line = emf.lastLine();
+        JsonNode directive = line.get("_aws").get("CloudWatchMetrics").get(0);
+        assertThat(directive.get("Namespace").asText()).isEqualTo("Recs/Test");
+        assertThat(directive.get("Dimensions").get(0)).hasSize(1);
+        assertThat(directive.get("Dimensions").get(0).get(0).asText()).isEqualTo("FunctionName");
+        List<String> metricNames = new ArrayList<>();
+        directive.get("Metrics").forEach(m -> metricNames.add(m.get("Name").asText()));
+        assertThat(metricNames).contains("RecordsOk", "RecordsProcessingFailed", "InferenceLatency", "BytesIn",
+                "BytesOut");
+        assertThat(line.get("FunctionName").asText()).isEqualTo("recs-transformation");
+        assertThat(line.get("RecordsOk").asInt()).isEqualTo(2);
+        assertThat(line.get("RecordsProcessingFailed").asInt()).isEqualTo(1);
+        assertThat(line.get("BytesIn").asLong()).isEqualTo(data.stream().mapToLong(d -> d.length).sum());
+        long bytesOut = response.records().stream().mapToLong(r -> Base64.getDecoder().decode(r.data()).length).sum();
+        assertThat(line.get("BytesOut").asLong()).isEqualTo(bytesOut);
+        assertThat(line.get("InferenceLatency").asDouble()).isGreaterThanOrEqualTo(0);
+        directive.get("Metrics").forEach(m -> {
+            if (m.get("Name").asText().equals("InferenceLatency")) {
+                assertThat(m.get("Unit").asText()).isEqualTo("Milliseconds");
+            }
+        });
+    }
+
+    @Test
+    void lambdaEnvironmentWritesEachBatchAsOneJsonLineOnStdout() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            new BatchMetrics(new LambdaEnvironment(), "Recs/Test", "fn")
+                    .publish(new BatchStats("inv-stdout", 3, 2, 1, 2, 1, 17, 900, 1_800, 5_000));
+        } finally {
+            System.setOut(original);
+        }
+
+        String[] lines = captured.toString(StandardCharsets.UTF_8).split("\n");
+        assertThat(lines).hasSize(1);
+        JsonNode line = TestEvents.tree(TestEvents.utf8(lines[0]));
+        assertThat(line.get("_aws").get("CloudWatchMetrics").get(0).get("Namespace").asText()).isEqualTo("Recs/Test");
+        assertThat(line.get("RecordsOk").asInt()).isEqualTo(2);
+        assertThat(line.get("InferenceLatency").asInt()).isEqualTo(17);
+        assertThat(line.get("FunctionName").asText()).isEqualTo("fn");
+    }
+
+    @Test
+    void rejectedRecordsAreLoggedByIdAndReasonOnly() {
+        Logger logger = (Logger) LoggerFactory.getLogger(FirehoseBatchProcessor.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            byte[] bad = TestEvents.utf8("{\"session_id\":\"s9\",\"customer_number\":\"228\",\"city\":\"Berlin\","
+                    + "\"country\":\"Germany\",\"credit_limit\":123456.0,\"browse_history\":[]}");
+            handler(FakeInferenceClient.standard()).handleRequest(TestEvents.event("inv-log", List.of(bad)), null);
+        } finally {
+            logger.detachAppender(appender);
+        }
+
+        assertThat(appender.list).hasSize(1);
+        ILoggingEvent warn = appender.list.get(0);
+        String rendered = warn.getFormattedMessage() + " " + List.of(warn.getArgumentArray());
+        assertThat(rendered).contains(TestEvents.recordId(0)).contains("customer_number: expected an integer");
+        assertThat(rendered).doesNotContain("Berlin").doesNotContain("123456").doesNotContain("228");
+    }
+
+    @Test
+    void initFailsNamingTheMissingVariable() {
+        // The test JVM has no INFERENCE_FUNCTION_NAME: init must say so, not fail later.
+        assertThatThrownBy(FirehoseTransformationHandler::new).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("INFERENCE_FUNCTION_NAME");
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        ByteBuffer view = buffer.duplicate();
+        byte[] b = new byte[view.remaining()];
+        view.get(b);
+        return b;
+    }
+}
