@@ -1,0 +1,11 @@
+package com.scalemodels.recs.vectordb;
+
+import java.util.Objects;
+
+/** An item id and its similarity score (higher is more similar; see {@link Distance}). */
+public record ScoredItem(String id, double score) {
+
+    public ScoredItem {
+        Objects.requireNonNull(id, "id");
+    }
+}
