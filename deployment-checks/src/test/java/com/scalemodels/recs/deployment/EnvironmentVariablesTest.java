@@ -1,0 +1,127 @@
+package com.scalemodels.recs.deployment;
+
+import com.bertramlabs.plugins.hcl4j.symbols.HCLAttribute;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every environment variable a deployable's code reads (found in its source, see {@link EnvironmentReads}) is set
+ * by Terraform and by template.yaml for that function, local-only credentials never reach Terraform, and
+ * template.yaml hides them (NoEcho).
+ */
+class EnvironmentVariablesTest {
+
+    @Test
+    void terraformSetsEveryVariableTheCodeReads() throws Exception {
+        Problems problems = new Problems("Terraform Lambda environment vs. variables the code reads");
+        for (Hcl.Block function : TerraformModulesTest.allResources("aws_lambda_function")) {
+            Repo.Deployable d = function.literal("handler").map(Repo::byHandler).orElse(null);
+            if (d == null) {
+                continue; // reported by LambdaHandlersTest
+            }
+            Map<String, HCLAttribute> env = function.block("environment")
+                    .map(e -> e.objectAttribute("variables")).orElse(Map.of());
+            String name = "Terraform " + function.address() + " (" + function.where() + ")";
+            Map<String, String> reads = reads(d, problems);
+            for (var read : reads.entrySet()) {
+                if (Repo.LOCAL_ONLY_VARIABLES.contains(read.getKey())) {
+                    continue;
+                }
+                problems.check(env.containsKey(read.getKey()), name + " does not set " + read.getKey()
+                        + " (read by " + read.getValue() + ")");
+            }
+            for (String key : env.keySet()) {
+                problems.check(!Repo.LOCAL_ONLY_VARIABLES.contains(key), name + " sets " + key
+                        + ": credentials come from the secret in VECTOR_DB_SECRET_ID, never from the environment");
+                problems.check(!looksLikeSecretValue(key), name + " sets " + key
+                        + ": a secret's value must not be in a Lambda environment; pass its ARN (…_SECRET_ID)");
+            }
+        }
+        problems.assertNone();
+    }
+
+    @Test
+    void samTemplateSetsEveryVariableTheCodeReads() throws Exception {
+        Problems problems = new Problems("template.yaml environment vs. variables the code reads");
+        JsonNode template = SamTemplate.read();
+        for (var function : SamTemplate.functions(template).entrySet()) {
+            Repo.Deployable d = Repo.byHandler(SamTemplate.property(template, function.getValue(), "Handler").asText(""));
+            if (d == null) {
+                continue; // reported by LambdaHandlersTest
+            }
+            Map<String, JsonNode> env = new LinkedHashMap<>();
+            SamTemplate.property(template, template.path("Globals").path("Function"), "Environment").path("Variables")
+                    .fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue()));
+            function.getValue().path("Environment").path("Variables").fields()
+                    .forEachRemaining(e -> env.put(e.getKey(), e.getValue()));
+            String name = "template.yaml " + function.getKey();
+            for (var read : reads(d, problems).entrySet()) {
+                problems.check(env.containsKey(read.getKey()), name + " does not set " + read.getKey()
+                        + " (read by " + read.getValue() + ")");
+            }
+            for (String key : Repo.LOCAL_ONLY_VARIABLES) {
+                JsonNode value = env.get(key);
+                if (value != null) {
+                    JsonNode parameter = template.path("Parameters").path(value.asText());
+                    problems.check(!parameter.isMissingNode() && parameter.path("NoEcho").asBoolean(false),
+                            name + " must take " + key + " from a NoEcho parameter, not a literal");
+                    problems.check(parameter.path("Default").asText("").isEmpty(),
+                            name + ": the parameter behind " + key + " must not have a non-empty default");
+                }
+            }
+        }
+        problems.assertNone();
+    }
+
+    @Test
+    void terraformAndSamAgreeOnFixedValues() throws Exception {
+        Problems problems = new Problems("Terraform and template.yaml environment values");
+        JsonNode template = SamTemplate.read();
+        Map<Repo.Deployable, JsonNode> sam = new LinkedHashMap<>();
+        SamTemplate.functions(template).values().forEach(f -> {
+            Repo.Deployable d = Repo.byHandler(f.path("Handler").asText(""));
+            if (d != null) {
+                sam.put(d, f.path("Environment").path("Variables"));
+            }
+        });
+        for (Hcl.Block function : TerraformModulesTest.allResources("aws_lambda_function")) {
+            Repo.Deployable d = function.literal("handler").map(Repo::byHandler).orElse(null);
+            JsonNode samEnv = sam.get(d);
+            if (d == null || samEnv == null) {
+                continue;
+            }
+            Map<String, HCLAttribute> env = function.block("environment")
+                    .map(e -> e.objectAttribute("variables")).orElse(Map.of());
+            for (var entry : env.entrySet()) {
+                String tfValue = Hcl.literal(entry.getValue()).orElse(null);
+                JsonNode samValue = samEnv.path(entry.getKey());
+                if (tfValue != null && samValue.isValueNode() && !samValue.asText().isEmpty()
+                        && !template.path("Parameters").has(samValue.asText())) {
+                    problems.check(tfValue.equals(samValue.asText()), d.module() + " " + entry.getKey()
+                            + ": Terraform sets \"" + tfValue + "\", template.yaml \"" + samValue.asText() + "\"");
+                }
+            }
+        }
+        problems.assertNone();
+    }
+
+    private static Map<String, String> reads(Repo.Deployable d, Problems problems) {
+        Map<String, String> reads = EnvironmentReads.of(d.module());
+        if (reads.isEmpty()) {
+            problems.add(d.module() + ": found no environment variable reads in its sources (is "
+                    + d.handlerClass() + " written? or does the code read its configuration in a way "
+                    + "EnvironmentReads does not recognize?)");
+        }
+        return reads;
+    }
+
+    private static boolean looksLikeSecretValue(String key) {
+        Set<String> words = new TreeSet<>(java.util.List.of(key.split("_")));
+        return (words.contains("PASSWORD") || words.contains("SECRET") || words.contains("TOKEN"))
+                && !key.endsWith("_SECRET_ID") && !key.endsWith("_SECRET_ARN");
+    }
+}

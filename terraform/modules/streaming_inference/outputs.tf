@@ -1,0 +1,39 @@
+output "recommendations_bucket" {
+  description = "Bucket of the enriched records (recommendations/) and rejected ones (processing-failed/)."
+  value       = module.recommendations_bucket.id
+}
+
+output "firehose_name" {
+  description = "Name of the Firehose stream."
+  value       = aws_kinesis_firehose_delivery_stream.recommendations.name
+}
+
+output "inference_function_name" {
+  description = "Name of the inference function."
+  value       = aws_lambda_function.inference.function_name
+}
+
+output "inference_alias_arn" {
+  description = "ARN of the inference function's live alias."
+  value       = aws_lambda_alias.inference_live.arn
+}
+
+output "inference_function_url" {
+  description = "Function URL of the inference HTTP routes (IAM auth: sign requests with SigV4)."
+  value       = aws_lambda_function_url.inference.function_url
+}
+
+output "transformation_function_name" {
+  description = "Name of the transformation function."
+  value       = aws_lambda_function.transformation.function_name
+}
+
+output "transformation_alias_arn" {
+  description = "ARN of the transformation function's live alias (what Firehose invokes)."
+  value       = aws_lambda_alias.transformation_live.arn
+}
+
+output "log_groups" {
+  description = "Log groups by component."
+  value       = { for k, g in aws_cloudwatch_log_group.this : k => g.name }
+}

@@ -1,0 +1,321 @@
+# --- General ----------------------------------------------------------------------------------------------
+
+variable "project" {
+  description = "Prefix of every resource name."
+  type        = string
+  default     = "de-c1w4"
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9-]{1,20}[a-z0-9]$", var.project))
+    error_message = "project must be 3-22 lowercase letters, digits or hyphens (it is part of bucket names)."
+  }
+}
+
+variable "region" {
+  description = "AWS region of every resource."
+  type        = string
+  default     = "us-east-1"
+
+  validation {
+    condition     = can(regex("^[a-z]{2}(-[a-z]+)+-[0-9]$", var.region))
+    error_message = "region must be an AWS region name such as us-east-1."
+  }
+}
+
+variable "tags" {
+  description = "Extra tags on every resource."
+  type        = map(string)
+  default     = {}
+}
+
+variable "log_retention_days" {
+  description = "Retention of every log group."
+  type        = number
+  default     = 30
+
+  validation {
+    condition     = contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], var.log_retention_days)
+    error_message = "log_retention_days must be a retention CloudWatch Logs accepts (1, 3, 5, 7, 14, 30, 60, 90, ...)."
+  }
+}
+
+variable "log_level" {
+  description = "Root log level of every function."
+  type        = string
+  default     = "INFO"
+
+  validation {
+    condition     = contains(["TRACE", "DEBUG", "INFO", "WARN", "ERROR"], var.log_level)
+    error_message = "log_level must be TRACE, DEBUG, INFO, WARN or ERROR."
+  }
+}
+
+variable "alarm_sns_topic_arn" {
+  description = "SNS topic notified by the alarms; null creates the alarms without actions."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.alarm_sns_topic_arn == null || can(regex("^arn:aws[a-z-]*:sns:", var.alarm_sns_topic_arn))
+    error_message = "alarm_sns_topic_arn must be an SNS topic ARN."
+  }
+}
+
+variable "force_destroy_buckets" {
+  description = "Let terraform destroy delete buckets that still hold objects (for throwaway environments)."
+  type        = bool
+  default     = false
+}
+
+# --- Network ----------------------------------------------------------------------------------------------
+
+variable "vpc_id" {
+  description = "Existing VPC."
+  type        = string
+
+  validation {
+    condition     = can(regex("^vpc-[0-9a-f]+$", var.vpc_id))
+    error_message = "vpc_id must look like vpc-0123456789abcdef0."
+  }
+}
+
+variable "private_subnet_ids" {
+  description = "Private subnets in at least two availability zones (RDS requires two)."
+  type        = list(string)
+
+  validation {
+    condition     = length(var.private_subnet_ids) >= 2 && alltrue([for s in var.private_subnet_ids : can(regex("^subnet-[0-9a-f]+$", s))])
+    error_message = "private_subnet_ids needs at least two subnet ids (subnet-...)."
+  }
+}
+
+variable "create_vpc_endpoints" {
+  description = "Create the S3 gateway and interface endpoints (Secrets Manager, Glue, Logs, Monitoring). Set false if the VPC already has them."
+  type        = bool
+  default     = true
+}
+
+# --- Source database (batch ETL) --------------------------------------------------------------------------
+
+variable "source_mysql_host" {
+  description = "Host of the source classicmodels MySQL database."
+  type        = string
+}
+
+variable "source_mysql_port" {
+  description = "Port of the source MySQL database."
+  type        = number
+  default     = 3306
+
+  validation {
+    condition     = var.source_mysql_port > 0 && var.source_mysql_port < 65536
+    error_message = "source_mysql_port must be a TCP port."
+  }
+}
+
+variable "source_mysql_database" {
+  description = "Database name of the source."
+  type        = string
+  default     = "classicmodels"
+}
+
+variable "source_mysql_secret_arn" {
+  description = "Secrets Manager secret with the source database's {\"username\",\"password\"}."
+  type        = string
+
+  validation {
+    condition     = can(regex("^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:", var.source_mysql_secret_arn))
+    error_message = "source_mysql_secret_arn must be a Secrets Manager secret ARN."
+  }
+}
+
+variable "source_mysql_security_group_id" {
+  description = "Security group of the source database to open to the Glue job on its port; null leaves it alone."
+  type        = string
+  default     = null
+}
+
+variable "source_mysql_cidr" {
+  description = "CIDR the Glue job may reach the source database in; null means the VPC's CIDR."
+  type        = string
+  default     = null
+}
+
+variable "glue_worker_type" {
+  description = "Glue worker type."
+  type        = string
+  default     = "G.1X"
+
+  validation {
+    condition     = contains(["G.1X", "G.2X", "G.4X", "G.8X"], var.glue_worker_type)
+    error_message = "glue_worker_type must be G.1X, G.2X, G.4X or G.8X."
+  }
+}
+
+variable "glue_number_of_workers" {
+  description = "Glue workers."
+  type        = number
+  default     = 2
+
+  validation {
+    condition     = var.glue_number_of_workers >= 2
+    error_message = "Glue needs at least 2 workers."
+  }
+}
+
+# --- ML artifacts and vector database ---------------------------------------------------------------------
+
+variable "ml_artifacts_bucket" {
+  description = "Existing bucket that holds the ML artifacts."
+  type        = string
+}
+
+variable "ml_artifacts_prefix" {
+  description = "Folder of the artifacts in that bucket (holds manifest.json); empty for the bucket root."
+  type        = string
+  default     = "ml-artifacts"
+}
+
+variable "model_version" {
+  description = "Model version expected in manifest.json; changing it re-runs the embeddings load. null loads whatever the manifest names."
+  type        = string
+  default     = null
+}
+
+variable "db_engine_version" {
+  description = "RDS PostgreSQL version (pgvector needs 15.2 or later)."
+  type        = string
+  default     = "16"
+
+  validation {
+    condition     = try(tonumber(split(".", var.db_engine_version)[0]), 0) >= 15
+    error_message = "db_engine_version must be PostgreSQL 15 or later (pgvector on RDS starts at 15.2)."
+  }
+}
+
+variable "db_instance_class" {
+  description = "RDS instance class."
+  type        = string
+  default     = "db.t4g.micro"
+}
+
+variable "db_multi_az" {
+  description = "Standby database in a second AZ."
+  type        = bool
+  default     = false
+}
+
+variable "db_backup_retention_days" {
+  description = "Automated backup retention of the vector database."
+  type        = number
+  default     = 7
+
+  validation {
+    condition     = var.db_backup_retention_days >= 1 && var.db_backup_retention_days <= 35
+    error_message = "db_backup_retention_days must be between 1 and 35."
+  }
+}
+
+variable "db_deletion_protection" {
+  description = "Refuse to delete the vector database (set false before terraform destroy)."
+  type        = bool
+  default     = true
+}
+
+variable "db_skip_final_snapshot" {
+  description = "Skip the final snapshot when the database is destroyed."
+  type        = bool
+  default     = false
+}
+
+variable "hnsw_m" {
+  description = "HNSW m of the embedding indexes."
+  type        = number
+  default     = 16
+}
+
+variable "hnsw_ef_construction" {
+  description = "HNSW ef_construction of the embedding indexes."
+  type        = number
+  default     = 64
+}
+
+# --- Streaming ----------------------------------------------------------------------------------------------
+
+variable "kinesis_stream_arn" {
+  description = "Existing Kinesis data stream of session events."
+  type        = string
+
+  validation {
+    condition     = can(regex("^arn:aws[a-z-]*:kinesis:[a-z0-9-]+:[0-9]{12}:stream/.+$", var.kinesis_stream_arn))
+    error_message = "kinesis_stream_arn must be a Kinesis stream ARN."
+  }
+}
+
+variable "kinesis_stream_kms_key_arn" {
+  description = "Customer managed KMS key of the stream, if it uses one."
+  type        = string
+  default     = null
+}
+
+variable "inference_memory_mb" {
+  description = "Memory of the inference function."
+  type        = number
+  default     = 3008
+
+  validation {
+    condition     = var.inference_memory_mb >= 2048 && var.inference_memory_mb <= 10240
+    error_message = "inference_memory_mb must be 2048-10240: libtorch alone needs well over 1 GB."
+  }
+}
+
+variable "inference_provisioned_concurrency" {
+  description = "Provisioned concurrency of the inference function; 0 disables it."
+  type        = number
+  default     = 0
+
+  validation {
+    condition     = var.inference_provisioned_concurrency >= 0
+    error_message = "inference_provisioned_concurrency cannot be negative."
+  }
+}
+
+variable "vector_db_pool_size" {
+  description = "Database connections per inference execution environment."
+  type        = number
+  default     = 2
+}
+
+variable "recs_default_k" {
+  description = "Recommendations per session when a request names none."
+  type        = number
+  default     = 10
+
+  validation {
+    condition     = var.recs_default_k >= 1 && var.recs_default_k <= 100
+    error_message = "recs_default_k must be between 1 and 100."
+  }
+}
+
+variable "metrics_namespace" {
+  description = "CloudWatch namespace of the transformation function's EMF metrics."
+  type        = string
+  default     = "Recommendations"
+}
+
+variable "processor_buffer_size_mb" {
+  description = "Firehose processor buffer (MB of input per transformation call)."
+  type        = number
+  default     = 0.5
+
+  validation {
+    condition     = var.processor_buffer_size_mb >= 0.2 && var.processor_buffer_size_mb <= 1
+    error_message = "processor_buffer_size_mb must be 0.2-1: enriched output is ~5.7x the input in bytes and must stay under Lambda's 6 MB response."
+  }
+}
+
+variable "recommendations_expiration_days" {
+  description = "Delete delivered recommendation objects after this many days; null keeps them."
+  type        = number
+  default     = null
+}
