@@ -1,0 +1,118 @@
+package com.scalemodels.recs.inference;
+
+import com.scalemodels.recs.artifacts.ArtifactSource;
+import com.scalemodels.recs.artifacts.ArtifactStore;
+import com.scalemodels.recs.artifacts.Manifest;
+import com.scalemodels.recs.artifacts.ModelArtifacts;
+import com.scalemodels.recs.config.InferenceConfig;
+import com.scalemodels.recs.inference.recommend.RecommendationService;
+import com.scalemodels.recs.inference.towers.DjlRuntime;
+import com.scalemodels.recs.inference.towers.TowerModel;
+import com.scalemodels.recs.vectordb.SimilarityClient;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the inference function builds once per execution environment: verified artifacts, both towers
+ * (warmed up by one forward pass each), the pgvector client (checked live) and the recommendation service.
+ * Any failure is one log line naming the cause, and the init fails: never a half-working function.
+ */
+public final class InferenceRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InferenceRuntime.class);
+
+    private final ModelArtifacts artifacts;
+    private final TowerModel userTower;
+    private final TowerModel itemTower;
+    private final SimilarityClient vectors;
+    private final RecommendationService service;
+    private final int defaultK;
+
+    private InferenceRuntime(ModelArtifacts artifacts, TowerModel userTower, TowerModel itemTower,
+            SimilarityClient vectors, int defaultK) {
+        this.artifacts = artifacts;
+        this.userTower = userTower;
+        this.itemTower = itemTower;
+        this.vectors = vectors;
+        this.defaultK = defaultK;
+        this.service = new RecommendationService(artifacts.manifest().modelVersion(), artifacts.userEncoder(),
+                userTower, vectors);
+    }
+
+    public static InferenceRuntime start(InferenceConfig config) {
+        long started = System.nanoTime();
+        List<AutoCloseable> opened = new ArrayList<>();
+        try {
+            ModelArtifacts artifacts = new ArtifactStore(ArtifactSource.forUri(config.artifactsUri()),
+                    config.artifactCacheDir()).load();
+            long artifactsMs = elapsedMs(started);
+            Manifest manifest = artifacts.manifest();
+            DjlRuntime.configure(config.djlCacheDir());
+            TowerModel user = TowerModel.load("user", artifacts.file("model/user_tower.pt"),
+                    manifest.userFeatures().inputDim(), manifest.embeddingDim());
+            opened.add(user);
+            TowerModel item = TowerModel.load("item", artifacts.file("model/item_tower.pt"),
+                    manifest.itemFeatures().inputDim(), manifest.embeddingDim());
+            opened.add(item);
+            long towersMs = elapsedMs(started) - artifactsMs;
+            SimilarityClient vectors = SimilarityClient.create(config.vectorDb(), manifest.distance(),
+                    manifest.embeddingDim());
+            opened.add(vectors);
+            vectors.liveCheck();
+            InferenceRuntime runtime = new InferenceRuntime(artifacts, user, item, vectors, config.defaultK());
+            LOG.atInfo()
+                    .addKeyValue("event", "init")
+                    .addKeyValue("model_version", manifest.modelVersion())
+                    .addKeyValue("embedding_dim", manifest.embeddingDim())
+                    .addKeyValue("artifacts_ms", artifactsMs)
+                    .addKeyValue("towers_ms", towersMs)
+                    .addKeyValue("init_ms", elapsedMs(started))
+                    .log("inference function ready");
+            return runtime;
+        } catch (RuntimeException e) {
+            LOG.atError().addKeyValue("event", "init_failed").addKeyValue("cause", e.getClass().getSimpleName())
+                    .log("inference init failed: {}", e.getMessage());
+            for (int i = opened.size() - 1; i >= 0; i--) {
+                closeQuietly(opened.get(i));
+            }
+            throw e;
+        }
+    }
+
+    public RecommendationService service() {
+        return service;
+    }
+
+    public ModelArtifacts artifacts() {
+        return artifacts;
+    }
+
+    public TowerModel itemTower() {
+        return itemTower;
+    }
+
+    public int defaultK() {
+        return defaultK;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(vectors);
+        closeQuietly(itemTower);
+        closeQuietly(userTower);
+    }
+
+    private static long elapsedMs(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.warn("close failed: {}", e.toString());
+        }
+    }
+}

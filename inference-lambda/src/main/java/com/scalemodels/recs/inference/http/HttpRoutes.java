@@ -1,0 +1,246 @@
+package com.scalemodels.recs.inference.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.scalemodels.recs.enrichment.Recommendation;
+import com.scalemodels.recs.features.UserFeatures;
+import com.scalemodels.recs.inference.contract.InferenceRequest;
+import com.scalemodels.recs.inference.recommend.RecommendationService;
+import com.scalemodels.recs.session.SessionLimits;
+import com.scalemodels.recs.vectordb.VectorDbUnavailableException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The original pipeline's HTTP routes, for a Lambda Function URL or an API Gateway HTTP API:
+ * <ul>
+ *   <li>{@code POST /user_embeddings} — body {@code {"city","country","credit_limit"}} or {@code {"users":[…]}}</li>
+ *   <li>{@code POST /items_from_user?limit=} — body: user features, or {@code {"customer_number": N}} for the
+ *       stored embedding; optional {@code "exclude": [product codes]}</li>
+ *   <li>{@code GET /items_from_item?item_id=&limit=}</li>
+ * </ul>
+ * Errors are JSON {@code {"error": …, "request_id": …}}: 400 for bad input (naming the field and the limit), 404
+ * for an unknown item or customer or route, 405 for a wrong method, 503 when the vector DB is unavailable, 500
+ * otherwise. A stack trace never leaves the function; it goes to the log.
+ */
+public final class HttpRoutes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpRoutes.class);
+    static final int DEFAULT_LIMIT = 10;
+    static final int MAX_EXCLUDE = SessionLimits.MAX_BROWSE_HISTORY;
+
+    private final RecommendationService service;
+    private final ObjectMapper mapper;
+    private final UserFeaturesReader users = new UserFeaturesReader();
+
+    public HttpRoutes(RecommendationService service, ObjectMapper mapper) {
+        this.service = service;
+        this.mapper = mapper;
+    }
+
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, String requestId) {
+        String method = event.getRequestContext() == null || event.getRequestContext().getHttp() == null
+                ? "" : event.getRequestContext().getHttp().getMethod();
+        String path = event.getRawPath() == null ? "" : event.getRawPath();
+        try {
+            return switch (path) {
+                case "/user_embeddings" -> require("POST", method, () -> userEmbeddings(body(event)));
+                case "/items_from_user" -> require("POST", method, () -> itemsFromUser(body(event), limit(event)));
+                case "/items_from_item" -> require("GET", method, () -> itemsFromItem(itemId(event), limit(event)));
+                default -> throw new HttpError(404, "no route " + path);
+            };
+        } catch (HttpError e) {
+            return error(e.status(), e.getMessage(), requestId);
+        } catch (VectorDbUnavailableException e) {
+            LOG.error("vector DB unavailable on {}: {}", path, e.getMessage());
+            return error(503, "vector database unavailable, retry later", requestId);
+        } catch (RuntimeException e) {
+            LOG.error("unexpected failure on {}", path, e);
+            return error(500, "internal error", requestId);
+        }
+    }
+
+    private interface Route {
+        JsonNode answer();
+    }
+
+    private APIGatewayV2HTTPResponse require(String wanted, String method, Route route) {
+        if (!wanted.equalsIgnoreCase(method)) {
+            throw new HttpError(405, "method " + method + " not allowed: use " + wanted);
+        }
+        return ok(route.answer());
+    }
+
+    private JsonNode userEmbeddings(JsonNode body) {
+        List<float[]> embeddings = service.userEmbeddings(users.readMany(body));
+        ObjectNode out = versioned();
+        ArrayNode array = out.putArray("embeddings");
+        for (float[] e : embeddings) {
+            ArrayNode row = array.addArray();
+            for (float v : e) {
+                row.add(v);
+            }
+        }
+        return out;
+    }
+
+    private JsonNode itemsFromUser(JsonNode body, int limit) {
+        if (!body.isObject()) {
+            throw new HttpError(400, "body: expected a JSON object");
+        }
+        float[] embedding;
+        JsonNode customer = body.get("customer_number");
+        if (customer != null && !customer.isNull()) {
+            if (!customer.isIntegralNumber() || !customer.canConvertToInt() || customer.intValue() < 1) {
+                throw new HttpError(400, "customer_number: expected a positive integer (limit 1.." + Integer.MAX_VALUE + ")");
+            }
+            embedding = service.storedUserEmbedding(customer.intValue())
+                    .orElseThrow(() -> new HttpError(404, "customer_number " + customer.intValue() + " not found"));
+        } else {
+            UserFeatures features = users.readOne(body, "");
+            embedding = service.userEmbeddings(List.of(features)).get(0);
+        }
+        ObjectNode out = versioned();
+        out.set("items", items(service.itemsForUser(embedding, exclude(body), limit)));
+        return out;
+    }
+
+    private JsonNode itemsFromItem(String itemId, int limit) {
+        Optional<List<Recommendation>> similar = service.similarTo(itemId, limit);
+        if (similar.isEmpty()) {
+            throw new HttpError(404, "item_id " + itemId + " not found");
+        }
+        ObjectNode out = versioned();
+        out.put("product_code", itemId);
+        out.set("similar_items", items(similar.get()));
+        return out;
+    }
+
+    private Set<String> exclude(JsonNode body) {
+        JsonNode exclude = body.get("exclude");
+        if (exclude == null || exclude.isNull()) {
+            return Set.of();
+        }
+        if (!exclude.isArray() || exclude.size() > MAX_EXCLUDE) {
+            throw new HttpError(400, "exclude: expected an array of at most " + MAX_EXCLUDE + " product codes (limit "
+                    + MAX_EXCLUDE + ")");
+        }
+        Set<String> codes = new HashSet<>();
+        for (JsonNode code : exclude) {
+            if (!code.isTextual()) {
+                throw new HttpError(400, "exclude: expected product codes as strings");
+            }
+            codes.add(code.textValue());
+        }
+        return codes;
+    }
+
+    private JsonNode body(APIGatewayV2HTTPEvent event) {
+        String body = event.getBody();
+        if (body == null || body.isBlank()) {
+            throw new HttpError(400, "body: expected a JSON object");
+        }
+        byte[] bytes = event.getIsBase64Encoded() ? decodeBase64(body) : body.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > SessionLimits.MAX_PAYLOAD_BYTES) {
+            throw new HttpError(400, "body: " + bytes.length + " bytes exceeds the limit (limit "
+                    + SessionLimits.MAX_PAYLOAD_BYTES + ")");
+        }
+        try {
+            return mapper.readTree(bytes);
+        } catch (java.io.IOException e) {
+            throw new HttpError(400, "body: not valid JSON");
+        }
+    }
+
+    private static byte[] decodeBase64(String body) {
+        try {
+            return Base64.getDecoder().decode(body);
+        } catch (IllegalArgumentException e) {
+            throw new HttpError(400, "body: not valid base64");
+        }
+    }
+
+    private static int limit(APIGatewayV2HTTPEvent event) {
+        String raw = query(event, "limit");
+        if (raw == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(raw);
+            if (limit >= 1 && limit <= InferenceRequest.MAX_K) {
+                return limit;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below, with the range
+        }
+        throw new HttpError(400, "limit: expected an integer between 1 and " + InferenceRequest.MAX_K
+                + " (limit " + InferenceRequest.MAX_K + ")");
+    }
+
+    private static String itemId(APIGatewayV2HTTPEvent event) {
+        String id = query(event, "item_id");
+        if (id == null || id.isBlank()) {
+            throw new HttpError(400, "item_id: required query parameter");
+        }
+        if (id.length() > SessionLimits.MAX_PRODUCT_CODE_LENGTH) {
+            throw new HttpError(400, "item_id: longer than " + SessionLimits.MAX_PRODUCT_CODE_LENGTH
+                    + " characters (limit " + SessionLimits.MAX_PRODUCT_CODE_LENGTH + ")");
+        }
+        return id;
+    }
+
+    private static String query(APIGatewayV2HTTPEvent event, String name) {
+        Map<String, String> params = event.getQueryStringParameters();
+        return params == null ? null : params.get(name);
+    }
+
+    private ObjectNode versioned() {
+        ObjectNode out = mapper.createObjectNode();
+        out.put("model_version", service.modelVersion());
+        return out;
+    }
+
+    private ArrayNode items(List<Recommendation> items) {
+        ArrayNode array = mapper.createArrayNode();
+        for (Recommendation r : items) {
+            array.addObject().put("product_code", r.productCode()).put("score", r.score());
+        }
+        return array;
+    }
+
+    private APIGatewayV2HTTPResponse ok(JsonNode body) {
+        return response(200, body);
+    }
+
+    private APIGatewayV2HTTPResponse error(int status, String message, String requestId) {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("error", message);
+        body.put("request_id", requestId);
+        return response(status, body);
+    }
+
+    private APIGatewayV2HTTPResponse response(int status, JsonNode body) {
+        try {
+            return APIGatewayV2HTTPResponse.builder()
+                    .withStatusCode(status)
+                    .withHeaders(Map.of("Content-Type", "application/json"))
+                    .withBody(mapper.writeValueAsString(body))
+                    .withIsBase64Encoded(false)
+                    .build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize a response body", e);
+        }
+    }
+}
