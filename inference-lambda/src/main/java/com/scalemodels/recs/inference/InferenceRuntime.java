@@ -10,6 +10,8 @@ import com.scalemodels.recs.inference.towers.DjlRuntime;
 import com.scalemodels.recs.inference.towers.TowerModel;
 import com.scalemodels.recs.vectordb.SimilarityClient;
 import java.util.ArrayList;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +47,8 @@ public final class InferenceRuntime implements AutoCloseable {
         long started = System.nanoTime();
         List<AutoCloseable> opened = new ArrayList<>();
         try {
-            ModelArtifacts artifacts = new ArtifactStore(ArtifactSource.forUri(config.artifactsUri()),
+            ModelArtifacts artifacts = new ArtifactStore(
+                    ArtifactSource.fromUri(config.artifactsUri(), InferenceRuntime::s3Client),
                     config.artifactCacheDir()).load();
             long artifactsMs = elapsedMs(started);
             Manifest manifest = artifacts.manifest();
@@ -79,6 +82,12 @@ public final class InferenceRuntime implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    // The URL-connection client starts faster and is smaller than the Apache or Netty clients; artifacts are read
+    // once per execution environment, so its throughput does not matter.
+    private static S3Client s3Client() {
+        return S3Client.builder().httpClient(UrlConnectionHttpClient.create()).build();
     }
 
     public RecommendationService service() {

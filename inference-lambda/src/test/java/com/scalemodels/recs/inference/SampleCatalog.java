@@ -1,0 +1,72 @@
+package com.scalemodels.recs.inference;
+
+import com.scalemodels.recs.config.InferenceConfig;
+import com.scalemodels.recs.config.VectorDbConfig;
+import com.scalemodels.recs.testing.JdbcSettings;
+import com.scalemodels.recs.testing.LocalDatabases;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.postgresql.PGConnection;
+
+/**
+ * The committed sample model (samples/ml-artifacts) with its embeddings loaded into a throwaway schema of the
+ * local PostgreSQL. No HNSW index: pgvector then scans exactly, so answers can be compared with brute force.
+ */
+final class SampleCatalog implements AutoCloseable {
+
+    static final Path REPO = Path.of("").toAbsolutePath().getParent();
+    static final Path ARTIFACTS = REPO.resolve("samples/ml-artifacts");
+    static final Path CSV = REPO.resolve("samples/classicmodels/csv");
+
+    private final JdbcSettings pg = LocalDatabases.postgres();
+    private final String schema;
+
+    SampleCatalog(String name) throws SQLException, IOException {
+        this.schema = name + "_" + ProcessHandle.current().pid();
+        try (Connection conn = pg.connect(); Statement st = conn.createStatement()) {
+            st.execute("CREATE EXTENSION IF NOT EXISTS vector");
+            st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            st.execute("CREATE SCHEMA " + schema);
+            st.execute("CREATE TABLE " + schema + ".item_emb (id varchar PRIMARY KEY, embedding vector(32))");
+            st.execute("CREATE TABLE " + schema + ".user_emb (id integer PRIMARY KEY, embedding vector(32))");
+            copy(conn, "item_emb", ARTIFACTS.resolve("embeddings/item_embeddings.csv"));
+            copy(conn, "user_emb", ARTIFACTS.resolve("embeddings/user_embeddings.csv"));
+        }
+    }
+
+    private void copy(Connection conn, String table, Path csv) throws SQLException, IOException {
+        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            conn.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY " + schema + "." + table + " (id, embedding) FROM STDIN WITH (FORMAT csv, HEADER true)", reader);
+        }
+    }
+
+    /** The vector DB as the inference function would reach it, with this schema first on the search path. */
+    VectorDbConfig vectorDb() {
+        return vectorDb(pg.url());
+    }
+
+    VectorDbConfig vectorDb(String jdbcUrl) {
+        String sep = jdbcUrl.contains("?") ? "&" : "?";
+        return VectorDbConfig.of(jdbcUrl + sep + "currentSchema=" + schema + ",public", pg.user(), pg.password());
+    }
+
+    static InferenceConfig config(VectorDbConfig vectorDb, Path work) {
+        return new InferenceConfig(URI.create(ARTIFACTS.toUri().toString()), work.resolve("artifact-cache"),
+                vectorDb, 10, Path.of(System.getProperty("DJL_CACHE_DIR", work.resolve("djl").toString())));
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try (Connection conn = pg.connect(); Statement st = conn.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+    }
+}

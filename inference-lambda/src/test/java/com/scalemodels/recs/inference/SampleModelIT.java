@@ -1,0 +1,166 @@
+package com.scalemodels.recs.inference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.scalemodels.recs.enrichment.Recommendation;
+import com.scalemodels.recs.features.FeatureEncoder;
+import com.scalemodels.recs.features.ItemFeatures;
+import com.scalemodels.recs.features.UserFeatures;
+import com.scalemodels.recs.inference.contract.InferenceRequest;
+import com.scalemodels.recs.inference.contract.InferenceResponse;
+import com.scalemodels.recs.inference.contract.SessionResult;
+import com.scalemodels.recs.session.BrowseItem;
+import com.scalemodels.recs.session.DecodeResult;
+import com.scalemodels.recs.session.SessionDecoder;
+import com.scalemodels.recs.session.SessionEvent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sample model end to end, on real libtorch and real pgvector: raw features → encoder → TorchScript tower
+ * reproduce the shipped embeddings, and batch recommendations equal a brute-force ranking over the shipped CSVs.
+ */
+class SampleModelIT {
+
+    @TempDir
+    static Path work;
+    private static SampleCatalog catalog;
+    private static InferenceRuntime runtime;
+    private static Map<String, float[]> itemCsv;
+    private static Map<String, float[]> userCsv;
+
+    @BeforeAll
+    static void start() throws Exception {
+        catalog = new SampleCatalog("sample_model_it");
+        runtime = InferenceRuntime.start(SampleCatalog.config(catalog.vectorDb(), work));
+        itemCsv = ReferenceData.embeddings(SampleCatalog.ARTIFACTS.resolve("embeddings/item_embeddings.csv"));
+        userCsv = ReferenceData.embeddings(SampleCatalog.ARTIFACTS.resolve("embeddings/user_embeddings.csv"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        runtime.close();
+        catalog.close();
+    }
+
+    @Test
+    void everyItemEmbeddingComputedFromRawFeaturesMatchesTheShippedOne() throws Exception {
+        List<CSVRecord> products = ReferenceData.rows(SampleCatalog.CSV.resolve("products.csv"));
+        List<ItemFeatures> rows = products.stream().map(p -> new ItemFeatures(p.get("productLine"),
+                p.get("productScale"), ReferenceData.number(p, "quantityInStock"), ReferenceData.number(p, "buyPrice"),
+                ReferenceData.number(p, "MSRP"))).toList();
+        FeatureEncoder encoder = runtime.artifacts().itemEncoder();
+
+        float[] embeddings = runtime.itemTower().embed(encoder.encodeBatch(rows), rows.size());
+
+        assertThat(products).hasSize(itemCsv.size());
+        for (int r = 0; r < products.size(); r++) {
+            float[] shipped = itemCsv.get(products.get(r).get("productCode"));
+            for (int d = 0; d < 32; d++) {
+                assertThat(embeddings[r * 32 + d]).as("%s[%d]", products.get(r).get("productCode"), d)
+                        .isCloseTo(shipped[d], within(1e-5f));
+            }
+        }
+    }
+
+    @Test
+    void everyUserEmbeddingComputedFromRawFeaturesMatchesTheShippedOne() throws Exception {
+        List<CSVRecord> customers = ReferenceData.rows(SampleCatalog.CSV.resolve("customers.csv"));
+        List<UserFeatures> rows = customers.stream().map(c -> new UserFeatures(ReferenceData.text(c, "city"),
+                ReferenceData.text(c, "country"), ReferenceData.number(c, "creditLimit"))).toList();
+
+        List<float[]> embeddings = runtime.service().userEmbeddings(rows);
+
+        assertThat(customers).hasSize(userCsv.size());
+        for (int r = 0; r < customers.size(); r++) {
+            float[] shipped = userCsv.get(customers.get(r).get("customerNumber"));
+            assertThat(embeddings.get(r)).as("customer %s", customers.get(r).get("customerNumber"))
+                    .containsExactly(shipped, within(1e-5f));
+        }
+    }
+
+    @Test
+    void batchRecommendationsEqualBruteForceOverTheShippedEmbeddings() throws Exception {
+        List<SessionEvent> sessions = sampleSessions();
+        InferenceResponse response = runtime.service().recommend(new InferenceRequest("it", 10, 5, sessions));
+
+        assertThat(response.modelVersion()).isEqualTo(runtime.artifacts().manifest().modelVersion());
+        assertThat(response.results()).hasSize(sessions.size());
+        for (int i = 0; i < sessions.size(); i++) {
+            SessionEvent session = sessions.get(i);
+            SessionResult result = response.results().get(i);
+            assertThat(result.index()).isEqualTo(i);
+            assertThat(result.error()).isNull();
+
+            float[] user = userCsv.get(Integer.toString(session.customerNumber()));
+            Set<String> browsed = session.browseHistory().stream().map(BrowseItem::productCode).collect(Collectors.toSet());
+            assertSameRanking(result.recommendedItems(), bruteForce(user, browsed, 10), session.sessionId());
+
+            String seed = expectedSeed(session);
+            if (seed == null) {
+                assertThat(result.similarItems()).as(session.sessionId()).isNull();
+            } else {
+                assertThat(result.similarItems().productCode()).as(session.sessionId()).isEqualTo(seed);
+                assertSameRanking(result.similarItems().similarItems(), bruteForce(itemCsv.get(seed), Set.of(seed), 5),
+                        session.sessionId() + " similar");
+            }
+        }
+    }
+
+    /** Contract: the newest cart item the catalog knows, else the newest known item; written out independently. */
+    private static String expectedSeed(SessionEvent session) {
+        List<BrowseItem> history = session.browseHistory();
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).inShoppingCart() && itemCsv.containsKey(history.get(i).productCode())) {
+                return history.get(i).productCode();
+            }
+        }
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (itemCsv.containsKey(history.get(i).productCode())) {
+                return history.get(i).productCode();
+            }
+        }
+        return null;
+    }
+
+    private static List<Recommendation> bruteForce(float[] query, Set<String> exclude, int k) {
+        return itemCsv.entrySet().stream()
+                .filter(e -> !exclude.contains(e.getKey()))
+                .map(e -> new Recommendation(e.getKey(), ReferenceData.dot(query, e.getValue())))
+                .sorted(Comparator.comparingDouble(Recommendation::score).reversed())
+                .limit(k)
+                .toList();
+    }
+
+    private static void assertSameRanking(List<Recommendation> actual, List<Recommendation> expected, String what) {
+        assertThat(actual.stream().map(Recommendation::productCode).toList()).as(what)
+                .isEqualTo(expected.stream().map(Recommendation::productCode).toList());
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(actual.get(i).score()).as("%s score %d", what, i).isCloseTo(expected.get(i).score(), within(1e-5));
+        }
+    }
+
+    static List<SessionEvent> sampleSessions() throws Exception {
+        SessionDecoder decoder = new SessionDecoder();
+        List<SessionEvent> out = new ArrayList<>();
+        for (String line : Files.readAllLines(SampleCatalog.REPO.resolve("samples/events/sessions.jsonl"))) {
+            DecodeResult result = decoder.decode(line.getBytes(StandardCharsets.UTF_8));
+            assertThat(result).as(line).isInstanceOf(DecodeResult.Valid.class);
+            out.add(((DecodeResult.Valid) result).event());
+        }
+        return out;
+    }
+}
