@@ -173,7 +173,7 @@ BEGIN
         END IF;
     ELSIF to_regclass('item_emb') IS NOT NULL OR to_regclass('user_emb') IS NOT NULL THEN
         RAISE EXCEPTION 'item_emb or user_emb exists but no loaded version is live: it was not created by the loader'
-            USING HINT = 'Rename or drop it, then run the loader again.';
+            USING HINT = 'Rename or drop it, then run the loader again.', ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
     EXECUTE format('ALTER TABLE %I RENAME TO item_emb', 'item_emb_v' || p_table_id);
     EXECUTE format('ALTER TABLE %I RENAME TO user_emb', 'user_emb_v' || p_table_id);
