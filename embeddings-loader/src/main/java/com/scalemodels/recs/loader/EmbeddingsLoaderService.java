@@ -64,13 +64,17 @@ public final class EmbeddingsLoaderService {
                     kv("force", force), kv("database", database.redactedUrl()));
             try (Connection conn = database.open()) {
                 prepareSession(conn);
-                Optional<LoadOutcome> noop = force ? Optional.empty() : unchanged(conn, artifacts, runId);
-                if (noop.isPresent()) {
-                    LOG.info(noop.get().message(), kv("status", "unchanged"),
-                            kv("model_version", artifacts.modelVersion()));
-                    return noop.get();
+                try {
+                    Optional<LoadOutcome> noop = force ? Optional.empty() : unchanged(conn, artifacts, runId);
+                    if (noop.isPresent()) {
+                        LOG.info(noop.get().message(), kv("status", "unchanged"),
+                                kv("model_version", artifacts.modelVersion()));
+                        return noop.get();
+                    }
+                    return loadAndSwap(conn, artifacts, runId);
+                } finally {
+                    lock.release(conn);
                 }
-                return loadAndSwap(conn, artifacts, runId);
             }
         } catch (SQLException e) {
             throw translate(e);
@@ -87,7 +91,12 @@ public final class EmbeddingsLoaderService {
             prepareSession(conn);
             Optional<VersionRow> live = versions.withStatus(conn, "live");
             long started = System.nanoTime();
-            String version = switcher.rollback(conn);
+            String version;
+            try {
+                version = switcher.rollback(conn);
+            } finally {
+                lock.release(conn);
+            }
             long swapMillis = millisSince(started);
             VersionRow now = versions.withStatus(conn, "live").orElseThrow();
             String message = "rolled back from " + live.map(VersionRow::modelVersion).orElse("?") + " to " + version;

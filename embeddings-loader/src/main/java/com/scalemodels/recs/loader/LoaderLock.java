@@ -15,6 +15,19 @@ final class LoaderLock {
     /** Shared with sql/rds_s3_import.sql. */
     static final long KEY = 7_242_019_420_260_001L;
 
+    /**
+     * Explicit release before close: a closed session's locks are freed only when its backend has exited, a moment
+     * after close() returns, and a loader started right after this one must not find the lock still held.
+     */
+    void release(Connection conn) {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            ps.setLong(1, KEY);
+            ps.execute();
+        } catch (SQLException e) {
+            // The session is gone, and its lock with it.
+        }
+    }
+
     void acquire(Connection conn) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
             ps.setLong(1, KEY);
