@@ -98,6 +98,28 @@ final class CsvRecordReader implements Closeable {
                 fieldCount++;
                 return true;
             }
+            if (state == QUOTED || state == UNQUOTED) {
+                // Bulk path: copy the run of ordinary bytes at once; only delimiters go through the state machine.
+                int run = pos;
+                if (state == QUOTED) {
+                    while (run < limit && buf[run] != '"' && buf[run] != '\n') {
+                        run++;
+                    }
+                } else {
+                    while (run < limit) {
+                        byte c = buf[run];
+                        if (c == ',' || c == '\n' || c == '\r' || c == '"') {
+                            break;
+                        }
+                        run++;
+                    }
+                }
+                appendRange(pos, run);
+                pos = run;
+                if (pos == limit) {
+                    continue;
+                }
+            }
             byte b = buf[pos++];
             switch (state) {
                 case FIELD_START -> {
@@ -161,6 +183,25 @@ final class CsvRecordReader implements Closeable {
                 }
             }
         }
+    }
+
+    private void appendRange(int from, int to) {
+        int n = to - from;
+        if (n == 0 || fieldCount >= MAX_FIELDS) {
+            return;
+        }
+        int len = lengths[fieldCount];
+        byte[] f = fields[fieldCount];
+        if (len + n > f.length) {
+            if (len + n > MAX_FIELD_BYTES) {
+                flag("field longer than " + MAX_FIELD_BYTES + " bytes");
+                n = MAX_FIELD_BYTES - len;
+            }
+            f = Arrays.copyOf(f, Math.min(MAX_FIELD_BYTES, Math.max(len * 2, len + n)));
+            fields[fieldCount] = f;
+        }
+        System.arraycopy(buf, from, f, len, n);
+        lengths[fieldCount] = len + n;
     }
 
     private void append(byte b) {
