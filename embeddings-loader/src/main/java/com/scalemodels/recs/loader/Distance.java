@@ -2,25 +2,21 @@ package com.scalemodels.recs.loader;
 
 import java.util.Optional;
 
-/** The manifest's distance. The SQL side maps it to the HNSW opclass (sql/schema.sql, embedding_finish_staging). */
+/**
+ * The manifest's distance. sql/schema.sql (embedding_finish_staging) maps it to the HNSW opclass: inner_product →
+ * vector_ip_ops, cosine → vector_cosine_ops; that mapping lives only there.
+ */
 public enum Distance {
-    INNER_PRODUCT("inner_product", "vector_ip_ops"),
-    COSINE("cosine", "vector_cosine_ops");
+    INNER_PRODUCT("inner_product"),
+    COSINE("cosine");
 
     private final String manifestName;
-    private final String opclass;
-
-    Distance(String manifestName, String opclass) {
+    Distance(String manifestName) {
         this.manifestName = manifestName;
-        this.opclass = opclass;
     }
 
     public String manifestName() {
         return manifestName;
-    }
-
-    public String opclass() {
-        return opclass;
     }
 
     public static Optional<Distance> fromManifest(String name) {

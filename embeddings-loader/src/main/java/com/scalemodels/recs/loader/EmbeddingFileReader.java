@@ -23,6 +23,8 @@ final class EmbeddingFileReader {
     private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
 
     private final ProgressListener progress;
+    /** The user id checkUserId parsed last; saves a second parse of the same bytes for the sink. */
+    private int parsedUserId;
 
     EmbeddingFileReader(ProgressListener progress) {
         this.progress = progress;
@@ -88,8 +90,6 @@ final class EmbeddingFileReader {
         progress.progress(name, rows, rate(rows, started, System.nanoTime()), true);
         return rows;
     }
-
-    private int parsedUserId;
 
     private static boolean isHeader(CsvRecordReader csv) {
         return csv.error() == null && csv.fieldCount() == 2
