@@ -1,0 +1,254 @@
+package com.scalemodels.recs.loader;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Load, roll back and report embedding versions. A load: manifest → one connection → advisory lock → schema →
+ * (no-op if the version is already live) → one transaction that stages, validates + COPYs, indexes and analyzes →
+ * one short transaction that swaps the new version in and retires the one before the previous.
+ */
+public final class EmbeddingsLoaderService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddingsLoaderService.class);
+
+    private final DatabaseConnector database;
+    private final LoadSettings settings;
+    private final ProgressListener progress;
+    private final LoaderLock lock = new LoaderLock();
+    private final SchemaInstaller schema = new SchemaInstaller();
+    private final VersionStore versions = new VersionStore();
+    private final VersionSwitcher switcher;
+
+    public EmbeddingsLoaderService(DatabaseConnector database, LoadSettings settings, ProgressListener progress) {
+        this.database = database;
+        this.settings = settings;
+        this.progress = progress;
+        this.switcher = new VersionSwitcher(settings);
+    }
+
+    /** Validates the input without a database: an empty Problems means a load would accept it. */
+    public Problems validate(EmbeddingsSource source) {
+        EmbeddingsArtifacts artifacts = resolve(source);
+        Problems problems = new Problems(settings.problemCap());
+        EmbeddingFileReader reader = new EmbeddingFileReader(progress);
+        try {
+            for (IdKind kind : IdKind.values()) {
+                reader.read(artifacts.file(kind), kind, artifacts.embeddingDim(), problems, RowSink.NONE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("unreachable: no database sink", e);
+        }
+        return problems;
+    }
+
+    public LoadOutcome load(EmbeddingsSource source, boolean force) {
+        String runId = startRun();
+        try {
+            EmbeddingsArtifacts artifacts = resolve(source);
+            LOG.info("load requested", kv("model_version", artifacts.modelVersion()),
+                    kv("embedding_dim", artifacts.embeddingDim()), kv("distance", artifacts.distance().manifestName()),
+                    kv("force", force), kv("database", database.redactedUrl()));
+            try (Connection conn = database.open()) {
+                prepareSession(conn);
+                try {
+                    Optional<LoadOutcome> noop = force ? Optional.empty() : unchanged(conn, artifacts, runId);
+                    if (noop.isPresent()) {
+                        LOG.info(noop.get().message(), kv("status", "unchanged"),
+                                kv("model_version", artifacts.modelVersion()));
+                        return noop.get();
+                    }
+                    return loadAndSwap(conn, artifacts, runId);
+                } finally {
+                    lock.release(conn);
+                }
+            }
+        } catch (SQLException e) {
+            throw translate(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            MDC.remove("run_id");
+        }
+    }
+
+    public LoadOutcome rollback() {
+        String runId = startRun();
+        try (Connection conn = database.open()) {
+            prepareSession(conn);
+            Optional<VersionRow> live = versions.withStatus(conn, "live");
+            long started = System.nanoTime();
+            String version;
+            try {
+                version = switcher.rollback(conn);
+            } finally {
+                lock.release(conn);
+            }
+            long swapMillis = millisSince(started);
+            VersionRow now = versions.withStatus(conn, "live").orElseThrow();
+            String message = "rolled back from " + live.map(VersionRow::modelVersion).orElse("?") + " to " + version;
+            LOG.info(message, kv("status", "rolled_back"), kv("model_version", version), kv("swap_ms", swapMillis));
+            return new LoadOutcome(LoadOutcome.Status.ROLLED_BACK, version, now.itemRows(), now.userRows(), message,
+                    runId, 0, 0, swapMillis);
+        } catch (SQLException e) {
+            throw translate(e);
+        } finally {
+            MDC.remove("run_id");
+        }
+    }
+
+    /** Every recorded version, newest first; empty when the loader never ran against this database. */
+    public List<VersionRow> status() {
+        try (Connection conn = database.open()) {
+            return versions.installed(conn) ? versions.all(conn) : List.of();
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    private void prepareSession(Connection conn) throws SQLException {
+        // COPY and index builds of large versions take minutes: no statement timeout for this session (the swap
+        // bounds its own waits with lock_timeout). Notices of the idempotent schema would only be noise.
+        try (Statement st = conn.createStatement()) {
+            st.execute("SET statement_timeout = 0");
+            st.execute("SET client_min_messages = warning");
+        }
+        lock.acquire(conn);
+        schema.install(conn);
+        int discarded = versions.discardStaged(conn);
+        if (discarded > 0) {
+            LOG.warn("dropped versions an interrupted run had left staged", kv("discarded", discarded));
+        }
+    }
+
+    private Optional<LoadOutcome> unchanged(Connection conn, EmbeddingsArtifacts artifacts, String runId)
+            throws SQLException {
+        Optional<VersionRow> live = versions.withStatus(conn, "live");
+        if (live.isPresent() && live.get().modelVersion().equals(artifacts.modelVersion())) {
+            VersionRow v = live.get();
+            return Optional.of(new LoadOutcome(LoadOutcome.Status.UNCHANGED, v.modelVersion(), v.itemRows(),
+                    v.userRows(), "model version " + v.modelVersion() + " is already live (activated "
+                    + v.activatedAt() + "); nothing to do. Use --force to reload it.", runId, 0, 0, 0));
+        }
+        Optional<VersionRow> previous = versions.withStatus(conn, "previous");
+        if (previous.isPresent() && previous.get().modelVersion().equals(artifacts.modelVersion())) {
+            VersionRow v = previous.get();
+            // Someone rolled this version back on purpose: a routine re-run must not silently undo that.
+            return Optional.of(new LoadOutcome(LoadOutcome.Status.UNCHANGED, v.modelVersion(), v.itemRows(),
+                    v.userRows(), "model version " + v.modelVersion() + " was rolled back and is kept as the previous"
+                    + " version; nothing to do. Use --rollback to make it live again or --force to reload it.",
+                    runId, 0, 0, 0));
+        }
+        return Optional.empty();
+    }
+
+    private LoadOutcome loadAndSwap(Connection conn, EmbeddingsArtifacts artifacts, String runId)
+            throws SQLException, IOException {
+        StagingLoader staging = new StagingLoader(new EmbeddingFileReader(progress));
+        Problems problems = new Problems(settings.problemCap());
+        int tableId;
+        long itemRows;
+        long userRows;
+        long copyMillis;
+        long indexMillis;
+        conn.setAutoCommit(false);
+        try {
+            long started = System.nanoTime();
+            tableId = staging.stage(conn, artifacts);
+            itemRows = staging.copy(conn, tableId, IdKind.ITEM, artifacts, problems);
+            userRows = staging.copy(conn, tableId, IdKind.USER, artifacts, problems);
+            copyMillis = millisSince(started);
+            if (!problems.isEmpty()) {
+                conn.rollback();
+                LOG.warn("input rejected; the database is unchanged", kv("problems", problems.total()),
+                        kv("first_problems", problems.first().stream().map(Problem::toString).toList()));
+                throw new InvalidEmbeddingsException(problems);
+            }
+            LOG.info("copied", kv("item_rows", itemRows), kv("user_rows", userRows), kv("copy_ms", copyMillis));
+            started = System.nanoTime();
+            staging.finish(conn, tableId, settings);
+            conn.commit();
+            indexMillis = millisSince(started);
+            LOG.info("indexed", kv("table_id", tableId), kv("index_ms", indexMillis), kv("hnsw_m", settings.hnswM()),
+                    kv("hnsw_ef_construction", settings.hnswEfConstruction()));
+        } catch (SQLException | IOException | RuntimeException e) {
+            quietRollback(conn);
+            throw e;
+        } finally {
+            conn.setAutoCommit(true);
+        }
+        long started = System.nanoTime();
+        try {
+            switcher.activate(conn, tableId);
+        } catch (SQLException | RuntimeException e) {
+            discardQuietly(conn);
+            throw e;
+        }
+        long swapMillis = millisSince(started);
+        String message = "model version " + artifacts.modelVersion() + " is live (" + itemRows + " items, "
+                + userRows + " users)";
+        LOG.info(message, kv("status", "loaded"), kv("model_version", artifacts.modelVersion()),
+                kv("item_rows", itemRows), kv("user_rows", userRows), kv("swap_ms", swapMillis));
+        return new LoadOutcome(LoadOutcome.Status.LOADED, artifacts.modelVersion(), itemRows, userRows, message,
+                runId, copyMillis, indexMillis, swapMillis);
+    }
+
+    private EmbeddingsArtifacts resolve(EmbeddingsSource source) {
+        try {
+            return source.resolve();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the artifacts: " + e.getMessage(), e);
+        }
+    }
+
+    private void discardQuietly(Connection conn) {
+        try {
+            versions.discardStaged(conn);
+        } catch (SQLException e) {
+            LOG.warn("could not drop the staged version; the next run will", e);
+        }
+    }
+
+    private static void quietRollback(Connection conn) {
+        try {
+            conn.rollback();
+        } catch (SQLException e) {
+            LOG.debug("rollback after failure failed", e);
+        }
+    }
+
+    private RuntimeException translate(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.startsWith("08") || state.startsWith("28") || state.equals("57P01")) {
+            return new DatabaseUnavailableException("lost the vector database " + database.redactedUrl() + ": "
+                    + e.getMessage(), e);
+        }
+        if (state.startsWith("55")) {
+            return new LoaderStateException(e.getMessage(), e);
+        }
+        return new IllegalStateException("database error (SQLSTATE " + state + "): " + e.getMessage(), e);
+    }
+
+    private static String startRun() {
+        String runId = UUID.randomUUID().toString();
+        MDC.put("run_id", runId);
+        return runId;
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}

@@ -1,0 +1,204 @@
+package com.scalemodels.recs.loader;
+
+import com.scalemodels.recs.testing.JdbcSettings;
+import com.scalemodels.recs.testing.LocalDatabases;
+import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Benchmark (./bench.sh embeddings-loader): N random 32-dim item rows (default 1,000,000, fixed seed) as CSV.
+ * Compares the loader's validation + COPY with a raw COPY … FORMAT BINARY of the same rows from pre-built bytes
+ * (same table DDL, same FREEZE), then times the index build and the swap. Figures on stdout, notes on stderr.
+ * Arguments: [rows] [copy-only] — copy-only skips the index build and the swap (minutes at a million rows).
+ */
+public final class LoaderBench {
+
+    private static final int DIM = 32;
+    private static final int ROUNDS = 2;
+
+    public static void main(String[] args) throws Exception {
+        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        boolean copyOnly = args.length > 1 && args[1].equals("copy-only");
+        JdbcSettings admin = LocalDatabases.postgres();
+        String dbName = "loader_bench_" + ProcessHandle.current().pid();
+        Path dir = Files.createTempDirectory("loader-bench");
+        try (Connection conn = admin.connect(); Statement st = conn.createStatement()) {
+            st.execute("CREATE DATABASE " + dbName);
+        }
+        try {
+            run(admin.withDatabase(dbName), dir, rows, copyOnly);
+        } finally {
+            try (Connection conn = admin.connect(); Statement st = conn.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + dbName + " WITH (FORCE)");
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void run(JdbcSettings db, Path dir, int rows, boolean copyOnly) throws Exception {
+        note("generating %,d rows of %d dims", rows, DIM);
+        EmbeddingsArtifacts big = artifacts(dir.resolve("big"), "bench-big", rows, 1000, 42);
+        EmbeddingsArtifacts tiny = artifacts(dir.resolve("tiny"), "bench-tiny", 1000, 100, 7);
+        note("item CSV: %,d bytes", Files.size(big.itemEmbeddings()));
+        byte[] prebuilt = prebuilt(big);
+        LoadSettings settings = LoadSettings.defaults(16, 64).withIndexBuild(1024, 2);
+        StagingLoader staging = new StagingLoader(new EmbeddingFileReader(ProgressListener.NONE));
+
+        try (Connection conn = db.connect()) {
+            try (Statement st = conn.createStatement()) {
+                st.execute("SET client_min_messages = warning");
+            }
+            new SchemaInstaller().install(conn);
+            // A live version to swap away from, as in production.
+            conn.setAutoCommit(false);
+            int tinyId = staging.stage(conn, tiny);
+            Problems none = new Problems();
+            staging.copy(conn, tinyId, IdKind.ITEM, tiny, none);
+            staging.copy(conn, tinyId, IdKind.USER, tiny, none);
+            staging.finish(conn, tinyId, settings);
+            conn.commit();
+            conn.setAutoCommit(true);
+            new VersionSwitcher(settings).activate(conn, tinyId);
+
+            double bestLoader = Double.MAX_VALUE;
+            double bestRaw = Double.MAX_VALUE;
+            for (int round = 0; round < ROUNDS; round++) {
+                bestRaw = Math.min(bestRaw, rawCopySeconds(conn, prebuilt, round));
+                bestLoader = Math.min(bestLoader, loaderCopySeconds(conn, staging, big, round));
+                note("round %d: raw %.3f s, loader %.3f s (best so far)", round + 1, bestRaw, bestLoader);
+            }
+
+            print("loader_rows_per_second", rows / bestLoader, "rows/s", "%.0f");
+            print("raw_copy_binary_rows_per_second", rows / bestRaw, "rows/s", "%.0f");
+            print("loader_vs_raw_copy", bestRaw / bestLoader, "ratio", "%.2f");
+            if (copyOnly) {
+                return;
+            }
+
+            // The measured load, kept: users, keys, HNSW indexes, ANALYZE, then the swap.
+            conn.setAutoCommit(false);
+            int bigId = staging.stage(conn, big);
+            Problems problems = new Problems();
+            staging.copy(conn, bigId, IdKind.ITEM, big, problems);
+            staging.copy(conn, bigId, IdKind.USER, big, problems);
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException(problems.report());
+            }
+            note("building indexes (maintenance_work_mem %d MB, %d workers)", settings.maintenanceWorkMemMb(),
+                    settings.maxParallelMaintenanceWorkers());
+            long started = System.nanoTime();
+            staging.finish(conn, bigId, settings);
+            conn.commit();
+            double hnswSeconds = (System.nanoTime() - started) / 1e9;
+            conn.setAutoCommit(true);
+            started = System.nanoTime();
+            new VersionSwitcher(settings).activate(conn, bigId);
+            double swapMs = (System.nanoTime() - started) / 1e6;
+
+            print("hnsw_build_seconds", hnswSeconds, "s", "%.1f");
+            print("swap_ms", swapMs, "ms", "%.1f");
+        }
+    }
+
+    /** Validation + binary COPY of the item file into a new staged table, as a load does it; rolled back. */
+    private static double loaderCopySeconds(Connection conn, StagingLoader staging, EmbeddingsArtifacts a, int round)
+            throws Exception {
+        conn.setAutoCommit(false);
+        try {
+            int tableId = staging.stage(conn, a);
+            Problems problems = new Problems();
+            long started = System.nanoTime();
+            long rows = staging.copy(conn, tableId, IdKind.ITEM, a, problems);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            if (!problems.isEmpty() || rows != countRows(conn, "item_emb_v" + tableId)) {
+                throw new IllegalStateException("loader round " + round + " failed: " + problems.report());
+            }
+            return seconds;
+        } finally {
+            conn.rollback();
+            conn.setAutoCommit(true);
+        }
+    }
+
+    /** The same rows, pre-encoded, through the same kind of COPY into an identical fresh table; rolled back. */
+    private static double rawCopySeconds(Connection conn, byte[] prebuilt, int round) throws Exception {
+        conn.setAutoCommit(false);
+        try {
+            try (Statement st = conn.createStatement()) {
+                st.execute("CREATE TABLE bench_raw (id varchar(64) NOT NULL, embedding vector(" + DIM + ") NOT NULL)");
+            }
+            long started = System.nanoTime();
+            CopyIn copy = conn.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY bench_raw (id, embedding) FROM STDIN WITH (FORMAT binary, FREEZE)");
+            int chunk = 1 << 18;
+            for (int off = 0; off < prebuilt.length; off += chunk) {
+                copy.writeToCopy(prebuilt, off, Math.min(chunk, prebuilt.length - off));
+            }
+            copy.endCopy();
+            return (System.nanoTime() - started) / 1e9;
+        } finally {
+            conn.rollback();
+            conn.setAutoCommit(true);
+        }
+    }
+
+    private static long countRows(Connection conn, String table) throws SQLException {
+        try (Statement st = conn.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static byte[] prebuilt(EmbeddingsArtifacts a) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BinaryCopyEncoder encoder = new BinaryCopyEncoder(IdKind.ITEM, DIM, out::write);
+        Problems problems = new Problems();
+        new EmbeddingFileReader(ProgressListener.NONE).read(a.itemEmbeddings(), IdKind.ITEM, DIM, problems, encoder);
+        encoder.finish();
+        note("pre-built COPY BINARY payload: %,d bytes", out.size());
+        return out.toByteArray();
+    }
+
+    private static EmbeddingsArtifacts artifacts(Path dir, String version, int items, int users, long seed)
+            throws IOException {
+        Files.createDirectories(dir);
+        Random random = new Random(seed);
+        Path itemCsv = dir.resolve("item_embeddings.csv");
+        Path userCsv = dir.resolve("user_embeddings.csv");
+        try (BufferedWriter w = Files.newBufferedWriter(itemCsv, java.nio.charset.StandardCharsets.UTF_8)) {
+            w.write("id,embedding\n");
+            for (int i = 0; i < items; i++) {
+                w.write("S" + i + ",\"" + TestArtifacts.vector(random, DIM) + "\"\n");
+            }
+        }
+        try (BufferedWriter w = Files.newBufferedWriter(userCsv, java.nio.charset.StandardCharsets.UTF_8)) {
+            w.write("id,embedding\n");
+            for (int i = 0; i < users; i++) {
+                w.write(i + ",\"" + TestArtifacts.vector(random, DIM) + "\"\n");
+            }
+        }
+        return new EmbeddingsArtifacts(version, DIM, Distance.INNER_PRODUCT, itemCsv, userCsv);
+    }
+
+    private static void print(String metric, double value, String unit, String format) {
+        System.out.printf(Locale.ROOT, "embeddings-loader.%s: " + format + " %s%n", metric, value, unit);
+    }
+
+    private static void note(String format, Object... args) {
+        System.err.printf(Locale.ROOT, "[embeddings-loader bench] " + format + "%n", args);
+    }
+}
