@@ -25,9 +25,10 @@ import static org.apache.spark.sql.functions.col;
  *
  * <p>Re-run safety: the training table is written with dynamic partition overwrite (each customer's folder is
  * replaced whole), then folders of customers that no longer have any accepted rating are deleted, so a re-run
- * leaves exactly the current snapshot. Readers wait for {@value #SUMMARY_FILE}: it is deleted before anything
- * is written and written last, after Spark's {@code _SUCCESS}. The rejected folder is small and replaced whole
- * on every run.
+ * leaves exactly the current snapshot. Readers wait for {@value #SUMMARY_FILE}: it and {@code _SUCCESS} are
+ * deleted before anything is written and written last, {@code _SUCCESS} first. (Spark's own {@code _SUCCESS} is
+ * left in its staging folder under dynamic overwrite, so the job writes it.) The rejected folder is small and
+ * replaced whole on every run.
  */
 public final class TrainingTableWriter {
 
@@ -62,7 +63,9 @@ public final class TrainingTableWriter {
         for (Row r : accepted.select(TrainingColumns.CUSTOMER_NUMBER).distinct().collectAsList()) {
             current.add(PARTITION_PREFIX + r.get(0));
         }
-        return deleteStalePartitions(trainingPath, current);
+        int stale = deleteStalePartitions(trainingPath, current);
+        writeFile(new Path(trainingPath, SUCCESS_FILE), "");
+        return stale;
     }
 
     public void writeRejected(Dataset<Row> rejected, String rejectedPath) {
@@ -79,10 +82,12 @@ public final class TrainingTableWriter {
     }
 
     public void writeSummary(String trainingPath, String json) {
-        Path path = new Path(trainingPath, SUMMARY_FILE);
+        writeFile(new Path(trainingPath, SUMMARY_FILE), json + "\n");
+    }
+
+    private void writeFile(Path path, String content) {
         try (OutputStream out = fileSystem(path).create(path, true)) {
-            out.write(json.getBytes(StandardCharsets.UTF_8));
-            out.write('\n');
+            out.write(content.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + path, e);
         }
