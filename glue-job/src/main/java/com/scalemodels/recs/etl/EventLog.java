@@ -32,6 +32,18 @@ public final class EventLog {
         LOG.error(line(event, fields));
     }
 
+    /** Fields in the given order: {@code fields("rows", 3, "seconds", 1.5)}. */
+    public static Map<String, Object> fields(Object... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("fields come in key/value pairs");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            out.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return out;
+    }
+
     String line(String event, Map<String, ?> fields) {
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("event", event);

@@ -46,7 +46,7 @@ public final class RatingsTrainingJob {
         try {
             new RatingsTrainingJob(spark, log).run(arguments, credentials);
         } catch (RuntimeException e) {
-            log.error("job_failed", Map.of("error", e.getClass().getSimpleName(), "message",
+            log.error("job_failed", EventLog.fields("error", e.getClass().getSimpleName(), "message",
                     String.valueOf(e.getMessage())));
             throw e;
         } finally {
@@ -63,7 +63,7 @@ public final class RatingsTrainingJob {
         QualityResult quality = new RatingsQualityCheck().check(source);
         QualityCounts counts = quality.counts();
         double readSeconds = secondsSince(start);
-        log.event("phase_done", Map.of("phase", "read_and_check", "seconds", readSeconds,
+        log.event("phase_done", EventLog.fields("phase", "read_and_check", "seconds", readSeconds,
                 "ratings_read", counts.ratingsRead()));
         logQuality(counts);
 
@@ -74,7 +74,7 @@ public final class RatingsTrainingJob {
             writer.writeRejected(quality.rejected(), args.rejectedPath());
             if (counts.badRowFraction() > args.maxBadRowFraction()) {
                 DataQualityException failure = new DataQualityException(counts, args.maxBadRowFraction());
-                log.error("quality_threshold_exceeded", Map.of("bad_row_fraction", counts.badRowFraction(),
+                log.error("quality_threshold_exceeded", EventLog.fields("bad_row_fraction", counts.badRowFraction(),
                         "max_bad_row_fraction", args.maxBadRowFraction(), "rejected", counts.rejected(),
                         "ratings_read", counts.ratingsRead()));
                 throw failure;
@@ -84,10 +84,10 @@ public final class RatingsTrainingJob {
             double writeSeconds = secondsSince(writeStart);
             JobReport report = new JobReport(log.runId(), counts, readSeconds, writeSeconds, stale);
             writer.writeSummary(args.trainingPath(), summaryJson(report, args));
-            log.event("phase_done", Map.of("phase", "write", "seconds", writeSeconds,
+            log.event("phase_done", EventLog.fields("phase", "write", "seconds", writeSeconds,
                     "rows_written", counts.accepted(), "customers", counts.customers(),
                     "stale_partitions_deleted", stale));
-            log.event("job_succeeded", Map.of("seconds", secondsSince(start)));
+            log.event("job_succeeded", EventLog.fields("seconds", secondsSince(start)));
             return report;
         } finally {
             quality.release();
@@ -101,14 +101,20 @@ public final class RatingsTrainingJob {
             fields.put("rejected", counts.rejected(reason));
             fields.put("ratings_read", counts.ratingsRead());
             if (reason == RejectReason.NULL_FEATURE) {
-                fields.put("null_by_column", counts.nullFeatureByColumn());
+                fields.put("null_by_column", inOrder(TrainingColumns.REQUIRED_FEATURES, counts.nullFeatureByColumn()));
             }
             log.event("quality_check", fields);
         }
-        log.event("quality_check", Map.of("check", "null_optional_column_kept",
-                "null_by_column", counts.nullOptionalByColumn()));
-        log.event("quality_summary", Map.of("ratings_read", counts.ratingsRead(), "accepted", counts.accepted(),
+        log.event("quality_check", EventLog.fields("check", "null_optional_column_kept",
+                "null_by_column", inOrder(TrainingColumns.OPTIONAL_FEATURES, counts.nullOptionalByColumn())));
+        log.event("quality_summary", EventLog.fields("ratings_read", counts.ratingsRead(), "accepted", counts.accepted(),
                 "rejected", counts.rejected(), "bad_row_fraction", counts.badRowFraction()));
+    }
+
+    private static Map<String, Long> inOrder(java.util.List<String> columns, Map<String, Long> counts) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        columns.forEach(c -> out.put(c, counts.getOrDefault(c, 0L)));
+        return out;
     }
 
     static String summaryJson(JobReport report, JobArguments args) {
