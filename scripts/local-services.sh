@@ -55,6 +55,9 @@ pgvector_version() {
   sed -n "s/^default_version *= *'\(.*\)'.*/\1/p" "$ctl"
 }
 
+# True when something already listens on 127.0.0.1:$1.
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
 version_ge() { [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" = "$2" ]; }
 
 mariadbd_bin() { command -v mariadbd 2>/dev/null || { [ -x /usr/sbin/mariadbd ] && echo /usr/sbin/mariadbd; } || true; }
@@ -158,6 +161,7 @@ pg_running() { [ -f "$PG_DATA/PG_VERSION" ] && as_pg "$(pg_bindir)/pg_ctl" -D "$
 start_postgres() {
   local bin; bin="$(pg_bindir)"
   if pg_running; then log "PostgreSQL already running on 127.0.0.1:$PG_PORT"; return; fi
+  port_in_use "$PG_PORT" && die "port $PG_PORT is taken by another process (not this folder's PostgreSQL): stop it, or choose another port with RECS_PG_PORT=…"
   mkdir -p "$LOCAL_DIR/postgres"
   if [ "$IS_ROOT" -eq 1 ]; then
     id postgres >/dev/null 2>&1 || die "user 'postgres' missing (it comes with the postgresql package)"
@@ -216,6 +220,7 @@ mariadb_running() { [ -S "$MDB_SOCK" ] && "$(mdb_admin)" --socket="$MDB_SOCK" -u
 
 start_mariadb() {
   if mariadb_running; then log "MariaDB already running on 127.0.0.1:$MARIADB_PORT"; return; fi
+  port_in_use "$MARIADB_PORT" && die "port $MARIADB_PORT is taken by another process (not this folder's MariaDB): stop it, or choose another port with RECS_MARIADB_PORT=…"
   mkdir -p "$MDB_DIR"
   if [ ! -d "$MDB_DATA/mysql" ]; then
     log "initialising MariaDB in $MDB_DATA"

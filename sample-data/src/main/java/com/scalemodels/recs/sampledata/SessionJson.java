@@ -1,0 +1,45 @@
+package com.scalemodels.recs.sampledata;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Session ⇄ JSON tree in the contract's key order; the tree form lets malformed variants edit one field. */
+final class SessionJson {
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    ObjectNode tree(Session s) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("session_id", s.sessionId());
+        node.put("customer_number", s.customerNumber());
+        node.put("city", s.city());
+        node.put("country", s.country());
+        node.put("credit_limit", s.creditLimit());
+        ArrayNode history = node.putArray("browse_history");
+        for (Session.BrowseItem item : s.browseHistory()) {
+            history.addObject()
+                    .put("product_code", item.productCode())
+                    .put("quantity", item.quantity())
+                    .put("in_shopping_cart", item.inShoppingCart());
+        }
+        return node;
+    }
+
+    /** Compact UTF-8 JSON, no trailing newline. */
+    byte[] bytes(Object tree) {
+        try {
+            return mapper.writeValueAsBytes(tree);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize a JSON tree", e);
+        }
+    }
+
+    byte[] bytes(Session s) {
+        return bytes(tree(s));
+    }
+
+    ObjectMapper mapper() {
+        return mapper;
+    }
+}
