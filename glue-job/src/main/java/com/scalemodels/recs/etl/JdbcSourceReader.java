@@ -89,7 +89,7 @@ public final class JdbcSourceReader {
             return Optional.of(new Bounds(lower, rs.getLong(2)));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the customerNumber range of ratings from "
-                    + args.sourceJdbcUrl() + ": " + e.getMessage(), e);
+                    + args.redactedJdbcUrl() + ": " + e.getMessage(), e);
         }
     }
 

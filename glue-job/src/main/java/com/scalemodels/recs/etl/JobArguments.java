@@ -40,10 +40,23 @@ public record JobArguments(
         return targetPath + "/ratings-ml-training-rejected";
     }
 
+    /**
+     * The URL for logs: without query parameters or user info, where a password could have been put
+     * ({@code ?password=…}, {@code //user:pw@host}).
+     */
+    public String redactedJdbcUrl() {
+        String url = sourceJdbcUrl;
+        int query = url.indexOf('?');
+        if (query >= 0) {
+            url = url.substring(0, query) + "?...";
+        }
+        return url.replaceFirst("//[^/@]*@", "//***@");
+    }
+
     @Override
     public String toString() {
         // The password must never reach a log line, even through an accidental toString().
-        return "JobArguments[sourceJdbcUrl=" + sourceJdbcUrl
+        return "JobArguments[sourceJdbcUrl=" + redactedJdbcUrl()
                 + ", sourceSecretId=" + sourceSecretId.orElse("-")
                 + ", sourceUser=" + sourceUser.orElse("-")
                 + ", sourcePassword=" + (sourcePassword.isPresent() ? "***" : "-")

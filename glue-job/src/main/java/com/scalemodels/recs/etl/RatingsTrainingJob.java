@@ -30,7 +30,7 @@ public final class RatingsTrainingJob {
         JobArguments arguments = parsed.arguments();
         EventLog log = new EventLog(arguments.glueRunId().orElseGet(() -> "local-" + UUID.randomUUID()));
         Map<String, Object> started = new LinkedHashMap<>();
-        started.put("source_jdbc_url", arguments.sourceJdbcUrl());
+        started.put("source_jdbc_url", arguments.redactedJdbcUrl());
         started.put("credentials", arguments.sourceSecretId().isPresent() ? "secrets_manager" : "arguments");
         started.put("target_path", arguments.targetPath());
         started.put("read_partitions", arguments.readPartitions());

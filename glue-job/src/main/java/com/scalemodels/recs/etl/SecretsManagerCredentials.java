@@ -5,7 +5,9 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
 
+import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads a JSON secret {@code {"username":…,"password":…}} (the RDS-managed secret shape). Uses the SDK's own JSON
@@ -18,10 +20,18 @@ final class SecretsManagerCredentials {
     }
 
     static DbCredentials fetch(String secretId) {
-        // Region and credentials come from the Glue job's environment and IAM role.
-        try (SecretsManagerClient client = SecretsManagerClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .build()) {
+        return fetch(secretId, Optional.empty());
+    }
+
+    /**
+     * Region and credentials come from the Glue job's environment and IAM role. The endpoint override is for the
+     * test that checks the relocated SDK in the shaded jar against a local fake; it takes only JDK types so that
+     * test compiles against the unrelocated names.
+     */
+    static DbCredentials fetch(String secretId, Optional<URI> endpointOverride) {
+        var builder = SecretsManagerClient.builder().httpClient(UrlConnectionHttpClient.create());
+        endpointOverride.ifPresent(builder::endpointOverride);
+        try (SecretsManagerClient client = builder.build()) {
             String secret = client.getSecretValue(GetSecretValueRequest.builder().secretId(secretId).build())
                     .secretString();
             return parse(secretId, secret);

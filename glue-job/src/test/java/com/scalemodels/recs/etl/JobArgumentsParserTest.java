@@ -57,6 +57,10 @@ class JobArgumentsParserTest {
                 "--source-password", "s3cret", "--target-path", "file:///tmp/lake");
         assertThat(a.toString()).doesNotContain("s3cret").contains("***");
         assertThat(new DbCredentials("recs", "s3cret").toString()).doesNotContain("s3cret");
+        JobArguments inUrl = parser.parse("--source-jdbc-url", "jdbc:mysql://u:s3cret@h:3306/db?password=s3cret",
+                "--source-secret-id", "id", "--target-path", "file:///tmp/lake");
+        assertThat(inUrl.redactedJdbcUrl()).isEqualTo("jdbc:mysql://***@h:3306/db?...");
+        assertThat(inUrl.toString()).doesNotContain("s3cret");
     }
 
     @Test
