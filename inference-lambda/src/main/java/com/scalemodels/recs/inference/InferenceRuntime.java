@@ -98,6 +98,10 @@ public final class InferenceRuntime implements AutoCloseable {
         return artifacts;
     }
 
+    public TowerModel userTower() {
+        return userTower;
+    }
+
     public TowerModel itemTower() {
         return itemTower;
     }

@@ -100,6 +100,14 @@ public final class TowerModel implements AutoCloseable {
         }
     }
 
+    /**
+     * NDArrays held by the model's manager: its weights, plus anything a request failed to free. Constant from one
+     * request to the next unless native memory leaks.
+     */
+    public int liveArrays() {
+        return model.getNDManager().getManagedArrays().size();
+    }
+
     public int inputDim() {
         return inputDim;
     }
