@@ -21,11 +21,21 @@ import org.postgresql.PGConnection;
  */
 final class SampleCatalog implements AutoCloseable {
 
-    static final Path REPO = Path.of("").toAbsolutePath().getParent();
+    static final Path REPO = repoRoot();
     static final Path ARTIFACTS = REPO.resolve("samples/ml-artifacts");
     static final Path CSV = REPO.resolve("samples/classicmodels/csv");
 
     private final JdbcSettings pg = LocalDatabases.postgres();
+
+    // Maven runs tests in the module folder, bench.sh in the repo root.
+    private static Path repoRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("samples/ml-artifacts"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("no samples/ml-artifacts above " + Path.of("").toAbsolutePath());
+    }
     private final String schema;
 
     SampleCatalog(String name) throws SQLException, IOException {
@@ -45,6 +55,19 @@ final class SampleCatalog implements AutoCloseable {
         try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             conn.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("COPY " + schema + "." + table + " (id, embedding) FROM STDIN WITH (FORMAT csv, HEADER true)", reader);
+        }
+    }
+
+    String schema() {
+        return schema;
+    }
+
+    /** HNSW indexes as the loader builds them, for benchmarks (tests compare with brute force, so they go without). */
+    void indexHnsw() throws SQLException {
+        try (Connection conn = pg.connect(); Statement st = conn.createStatement()) {
+            st.execute("CREATE INDEX ON " + schema + ".item_emb USING hnsw (embedding vector_ip_ops)");
+            st.execute("CREATE INDEX ON " + schema + ".user_emb USING hnsw (embedding vector_ip_ops)");
+            st.execute("ANALYZE " + schema + ".item_emb");
         }
     }
 
