@@ -16,13 +16,13 @@ import java.sql.Statement;
 import org.postgresql.PGConnection;
 
 /**
- * The committed sample model (samples/ml-artifacts) with its embeddings loaded into a throwaway schema of the
+ * Test fixture, also used by other modules through this module's test-jar: the committed sample model (samples/ml-artifacts) with its embeddings loaded into a throwaway schema of the
  * local PostgreSQL. No HNSW index: pgvector then scans exactly, so answers can be compared with brute force.
  */
-final class SampleCatalog implements AutoCloseable {
+public final class SampleCatalog implements AutoCloseable {
 
-    static final Path REPO = repoRoot();
-    static final Path ARTIFACTS = REPO.resolve("samples/ml-artifacts");
+    public static final Path REPO = repoRoot();
+    public static final Path ARTIFACTS = REPO.resolve("samples/ml-artifacts");
     static final Path CSV = REPO.resolve("samples/classicmodels/csv");
 
     private final JdbcSettings pg = LocalDatabases.postgres();
@@ -38,7 +38,7 @@ final class SampleCatalog implements AutoCloseable {
     }
     private final String schema;
 
-    SampleCatalog(String name) throws SQLException, IOException {
+    public SampleCatalog(String name) throws SQLException, IOException {
         this.schema = name + "_" + ProcessHandle.current().pid();
         try (Connection conn = pg.connect(); Statement st = conn.createStatement()) {
             st.execute("CREATE EXTENSION IF NOT EXISTS vector");
@@ -58,12 +58,12 @@ final class SampleCatalog implements AutoCloseable {
         }
     }
 
-    String schema() {
+    public String schema() {
         return schema;
     }
 
     /** HNSW indexes as the loader builds them, for benchmarks (tests compare with brute force, so they go without). */
-    void indexHnsw() throws SQLException {
+    public void indexHnsw() throws SQLException {
         try (Connection conn = pg.connect(); Statement st = conn.createStatement()) {
             st.execute("CREATE INDEX ON " + schema + ".item_emb USING hnsw (embedding vector_ip_ops)");
             st.execute("CREATE INDEX ON " + schema + ".user_emb USING hnsw (embedding vector_ip_ops)");
@@ -72,16 +72,16 @@ final class SampleCatalog implements AutoCloseable {
     }
 
     /** The vector DB as the inference function would reach it, with this schema first on the search path. */
-    VectorDbConfig vectorDb() {
+    public VectorDbConfig vectorDb() {
         return vectorDb(pg.url());
     }
 
-    VectorDbConfig vectorDb(String jdbcUrl) {
+    public VectorDbConfig vectorDb(String jdbcUrl) {
         String sep = jdbcUrl.contains("?") ? "&" : "?";
         return VectorDbConfig.of(jdbcUrl + sep + "currentSchema=" + schema + ",public", pg.user(), pg.password());
     }
 
-    static InferenceConfig config(VectorDbConfig vectorDb, Path work) {
+    public static InferenceConfig config(VectorDbConfig vectorDb, Path work) {
         return new InferenceConfig(URI.create(ARTIFACTS.toUri().toString()), work.resolve("artifact-cache"),
                 vectorDb, 10, Path.of(System.getProperty("DJL_CACHE_DIR", work.resolve("djl").toString())));
     }

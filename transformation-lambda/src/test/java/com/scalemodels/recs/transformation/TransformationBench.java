@@ -1,5 +1,13 @@
 package com.scalemodels.recs.transformation;
 
+import java.nio.file.Path;
+import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import com.scalemodels.recs.inference.contract.InferenceClient;
+import com.scalemodels.recs.inference.SampleCatalog;
+import com.scalemodels.recs.inference.InferenceRuntime;
+import com.scalemodels.recs.inference.InProcessInferenceClient;
 import com.amazonaws.services.lambda.runtime.events.KinesisFirehoseEvent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,32 +16,48 @@ import java.util.Locale;
 
 /**
  * Benchmark (run by ./bench.sh transformation, not a test): 1 MB Firehose batches through the handler and the
- * batch processor, with a fast fake inference client, so the figure is this function's own cost: decoding,
- * validation, chunk planning, enrichment encoding, size budget and base64. Prints one figure per line.
+ * batch processor. Two variants: with a fast fake inference client (this function's own cost: decoding,
+ * validation, chunk planning, enrichment encoding, size budget and base64), and with the real inference service
+ * in-process (sample DJL model, pgvector with HNSW on the local PostgreSQL). Prints one figure per line.
  *
  * <p>Arguments: {@code [measuredBatches] [warmupBatches]}, default 60 and 20.
  */
 public final class TransformationBench {
 
-    private static final String PREFIX = "transformation.fake_inference.";
     private static final int BATCH_BYTES = 1_000_000;
 
     private TransformationBench() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         System.setProperty("LOG_LEVEL", "WARN"); // before logback starts: keep stdout to figures only
         int measured = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 20;
 
-        List<KinesisFirehoseEvent> events = new ArrayList<>();
+        List<KinesisFirehoseEvent> synthetic = new ArrayList<>();
         for (int b = 0; b < 4; b++) {
-            events.add(batch(b));
+            synthetic.add(syntheticBatch(b));
         }
-        FirehoseTransformationHandler handler = new FirehoseTransformationHandler(
-                FirehoseBatchProcessor.standard(FakeInferenceClient.standard()),
-                new BatchMetrics(new CapturingMetricsEnvironment(), "Recs/Bench", "bench"));
+        run("transformation.fake_inference.", handler(FakeInferenceClient.standard()), synthetic, measured, warmup);
 
+        try (SampleCatalog catalog = new SampleCatalog("transformation_bench")) {
+            catalog.indexHnsw();
+            Path work = Files.createTempDirectory("transformation-bench");
+            try (InferenceRuntime runtime = InferenceRuntime.start(SampleCatalog.config(catalog.vectorDb(), work))) {
+                List<KinesisFirehoseEvent> samples = List.of(sampleBatch(0), sampleBatch(1));
+                run("transformation.inprocess_inference.", handler(new InProcessInferenceClient(runtime.service())),
+                        samples, Math.max(10, measured / 3), Math.max(3, warmup / 3));
+            }
+        }
+    }
+
+    private static FirehoseTransformationHandler handler(InferenceClient inference) {
+        return new FirehoseTransformationHandler(FirehoseBatchProcessor.standard(inference),
+                new BatchMetrics(new CapturingMetricsEnvironment(), "Recs/Bench", "bench"));
+    }
+
+    private static void run(String prefix, FirehoseTransformationHandler handler, List<KinesisFirehoseEvent> events,
+            int measured, int warmup) {
         for (int i = 0; i < warmup; i++) {
             handler.handleRequest(events.get(i % events.size()), null);
         }
@@ -56,16 +80,16 @@ public final class TransformationBench {
             }
         }
         Arrays.sort(millis);
-        print("sessions_per_s", sessions / (totalNanos / 1e9), "sessions/s");
-        print("batch_p50", percentile(millis, 0.50), "ms");
-        print("batch_p99", percentile(millis, 0.99), "ms");
-        print("sessions_per_batch", (double) sessions / measured, "sessions");
-        print("ok_ratio", (double) okRecords / sessions, "");
-        print("max_response_bytes", maxResponseBytes, "bytes");
+        print(prefix, "sessions_per_s", sessions / (totalNanos / 1e9), "sessions/s");
+        print(prefix, "batch_p50", percentile(millis, 0.50), "ms");
+        print(prefix, "batch_p99", percentile(millis, 0.99), "ms");
+        print(prefix, "sessions_per_batch", (double) sessions / measured, "sessions");
+        print(prefix, "ok_ratio", (double) okRecords / sessions, "");
+        print(prefix, "max_response_bytes", maxResponseBytes, "bytes");
     }
 
-    /** About 1 MB of sessions with 1 to 8 history items (≈ 200 to 650 bytes each). */
-    private static KinesisFirehoseEvent batch(int seed) {
+    /** About 1 MB of synthetic sessions with 1 to 8 history items (≈ 200 to 650 bytes each). */
+    private static KinesisFirehoseEvent syntheticBatch(int seed) {
         List<byte[]> data = new ArrayList<>();
         int total = 0;
         for (int n = seed * 100_000; total < BATCH_BYTES; n++) {
@@ -79,12 +103,28 @@ public final class TransformationBench {
         return TestEvents.event("bench-" + seed, data);
     }
 
+    /** About 1 MB of the committed sample sessions (customers and products the sample model knows), cycled. */
+    private static KinesisFirehoseEvent sampleBatch(int seed) throws IOException {
+        List<String> lines = Files.readAllLines(SampleCatalog.REPO.resolve("samples/events/sessions.jsonl"));
+        List<byte[]> data = new ArrayList<>();
+        int total = 0;
+        for (int n = seed * 37; ; n++) {
+            byte[] s = lines.get(n % lines.size()).getBytes(StandardCharsets.UTF_8);
+            if (total + s.length > BATCH_BYTES) {
+                break;
+            }
+            data.add(s);
+            total += s.length;
+        }
+        return TestEvents.event("bench-sample-" + seed, data);
+    }
+
     private static double percentile(double[] sorted, double p) {
         int index = (int) Math.ceil(p * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
-    private static void print(String metric, double value, String unit) {
-        System.out.println(String.format(Locale.ROOT, "%s%s: %.1f %s", PREFIX, metric, value, unit).strip());
+    private static void print(String prefix, String metric, double value, String unit) {
+        System.out.println(String.format(Locale.ROOT, "%s%s: %.1f %s", prefix, metric, value, unit).strip());
     }
 }
