@@ -143,9 +143,12 @@ public final class SampleEventsWriter implements Callable<Integer> {
         // decodes before the handler runs, so this case is for decoders that see the raw event JSON.
         ObjectNode bad = cases.addObject();
         bad.put("name", "bad_base64");
-        bad.put("description", "record data that is not valid base64 (raw text in data_base64)");
+        bad.put("description", "record data that is not valid base64 (raw text in data_base64). Firehose base64-encodes"
+                + " record data itself, so this cannot come from Firehose; if it did, the Java runtime would reject the"
+                + " whole event before the handler runs: the invocation fails, Firehose retries it, then writes every"
+                + " record of the batch to processing-failed/");
         bad.put("data_base64", "%%% not base64 %%%");
-        bad.put("expected_result", MalformedCase.PROCESSING_FAILED);
+        bad.put("expected_result", "InvocationFailed");
         bad.put("expected_reason_contains", "base64");
         return cases;
     }

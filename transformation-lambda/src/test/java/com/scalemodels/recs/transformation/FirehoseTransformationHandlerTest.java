@@ -109,10 +109,12 @@ class FirehoseTransformationHandlerTest {
         List<String> ids = List.of(TestEvents.recordId(0), TestEvents.recordId(1), TestEvents.recordId(2));
         String valid = Base64.getEncoder().encodeToString(TestEvents.session(1, 2));
         String json = TestEvents.eventJson("inv-malformed", ids, List.of(valid, c.dataBase64(), valid));
+        assertThat(c.data() == null).as("undecodable data ⇔ documented InvocationFailed")
+                .isEqualTo(SampleEvents.Case.INVOCATION_FAILED.equals(c.expected()));
         if (c.data() == null) {
             // Firehose itself base64-encodes record data, so this cannot arrive; if it did, the runtime's
             // deserializer would reject the event before the handler runs (and Firehose would retry the batch).
-            assertThatThrownBy(() -> TestEvents.parse(json)).hasMessageContaining("base64");
+            assertThatThrownBy(() -> TestEvents.parse(json)).hasMessageContaining(c.expectedReasonContains());
             return;
         }
         KinesisFirehoseEvent event = TestEvents.parse(json);

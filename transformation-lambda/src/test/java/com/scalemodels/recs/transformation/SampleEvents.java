@@ -40,8 +40,16 @@ final class SampleEvents {
     }
 
     /** One malformed-records case: the record's bytes (null when its base64 does not decode) and its expectation. */
-    record Case(String source, String name, String dataBase64, byte[] data, FirehoseResult expectedResult,
+    record Case(String source, String name, String dataBase64, byte[] data, String expected,
             String expectedReasonContains) {
+
+        /** Outcome {@code InvocationFailed}: the runtime cannot even deserialize the event. */
+        static final String INVOCATION_FAILED = "InvocationFailed";
+
+        FirehoseResult expectedResult() {
+            return FirehoseResult.valueOf(expected);
+        }
+
         @Override
         public String toString() {
             return source + ": " + name;
@@ -72,7 +80,7 @@ final class SampleEvents {
                 String reason = c.hasNonNull("expected_reason_contains") ? c.get("expected_reason_contains").asText()
                         : null;
                 cases.add(Arguments.of(new Case(source, c.get("name").asText(), base64, data,
-                        FirehoseResult.valueOf(c.get("expected_result").asText()), reason)));
+                        c.get("expected_result").asText(), reason)));
             }
         }
         return cases.stream();
