@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class InferenceSoakIT {
 
     static final int REQUESTS = Integer.getInteger("soak.requests", 50_000);
-    static final int WARM_UP = Math.min(5_000, REQUESTS / 10);
+    // Long enough for the heap, its GC structures and the JIT to reach their working size.
+    static final int WARM_UP = Math.min(5_000, REQUESTS / 2);
     static final int BATCH = 8;
     static final long MAX_NATIVE_GROWTH_BYTES = 64L << 20;
     static final long MAX_DIRECT_GROWTH_BYTES = 8L << 20;
