@@ -126,10 +126,11 @@ public final class LocalPipeline implements Callable<Integer> {
                 + " %.1f MB / %d s) → transformation + inference", plan.total(), plan.paced()
                 ? String.format(java.util.Locale.ROOT, " at %.1f/s", plan.rate()) : "", options.bufferMb,
                 options.bufferIntervalSeconds));
+        Path cache = options.cacheDir == null ? out.cache() : options.cacheDir.toAbsolutePath();
         progress.detail("loading the model (DJL + libtorch; the first run extracts libtorch to %s)",
-                out.cache().resolve("djl"));
+                cache.resolve("djl"));
         StreamingResult streaming = new StreamingStep(services, clock, d -> Thread.sleep(d.toMillis()), backoff)
-                .run(plan, firehose, repo.sampleCsv(), repo.sampleArtifacts(), options.pgDatabase, out.cache(),
+                .run(plan, firehose, repo.sampleCsv(), repo.sampleArtifacts(), options.pgDatabase, cache,
                         out.root(), n -> progress.detail("%d / %d sessions sent", n, plan.total()));
         progress.done(Duration.ofNanos((long) (streaming.seconds() * 1e9)), "%d Ok, %d ProcessingFailed in %d"
                 + " batches", streaming.delivery().ok(), streaming.delivery().processingFailed(),

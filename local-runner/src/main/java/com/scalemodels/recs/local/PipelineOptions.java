@@ -32,6 +32,10 @@ public final class PipelineOptions {
     @Option(names = "--out", defaultValue = "out", description = "Output folder (default: ./${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--cache-dir", description = "Where libtorch is extracted (~430 MB) and artifacts are cached;"
+            + " kept between runs (default: <out>/cache).")
+    Path cacheDir;
+
     @Option(names = "--scale", defaultValue = "1", description = "Scale of the generated classicmodels data for the"
             + " ETL; 1 ≈ 120 customers, 110 products, 1,000 ratings (default: ${DEFAULT-VALUE}).")
     double scale;
