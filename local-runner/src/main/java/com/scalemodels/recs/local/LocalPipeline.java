@@ -96,9 +96,9 @@ public final class LocalPipeline implements Callable<Integer> {
         BatchDataResult batch;
         EtlResult etl = null;
         if (options.skipEtl) {
-            progress.step("Batch data + ETL: skipped (--skip-etl)");
-            batch = new BatchDataResult(options.mysqlDatabase, 0, 0, 0, 0, 0, null, 0);
-            progress.step("ETL: skipped");
+            batch = null;
+            progress.step("Batch data: skipped (--skip-etl)");
+            progress.step("ETL: skipped (--skip-etl)");
         } else {
             progress.step(String.format(java.util.Locale.ROOT, "Batch data: classicmodels (scale %s, seed %d) →"
                     + " MariaDB %s", options.scale, options.seed, options.mysqlDatabase));

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything one run did, for the console and for {@code <out>/summary.json} (tests, automation). {@code etl} is
- * null when the ETL was skipped.
+ * Everything one run did, for the console and for {@code <out>/summary.json} (tests, automation). {@code batchData}
+ * and {@code etl} are null when they were skipped ({@code --skip-etl}).
  */
 public record RunSummary(BatchDataResult batchData, EtlResult etl, EmbeddingsResult embeddings,
         StreamingResult streaming, Map<String, Path> outputs, List<String> examples, double seconds) {
@@ -22,13 +22,17 @@ public record RunSummary(BatchDataResult batchData, EtlResult etl, EmbeddingsRes
         ObjectNode root = json.createObjectNode();
         root.put("format_version", 1);
         root.put("seconds", round(seconds));
-        ObjectNode batch = root.putObject("batch_data");
-        batch.put("database", batchData.database());
-        batch.put("product_lines", batchData.productLines());
-        batch.put("products", batchData.products());
-        batch.put("customers", batchData.customers());
-        batch.put("ratings", batchData.ratings());
-        batch.put("seconds", round(batchData.seconds()));
+        if (batchData == null) {
+            root.putNull("batch_data");
+        } else {
+            ObjectNode batch = root.putObject("batch_data");
+            batch.put("database", batchData.database());
+            batch.put("product_lines", batchData.productLines());
+            batch.put("products", batchData.products());
+            batch.put("customers", batchData.customers());
+            batch.put("ratings", batchData.ratings());
+            batch.put("seconds", round(batchData.seconds()));
+        }
         if (etl == null) {
             root.putNull("etl");
         } else {
@@ -85,9 +89,13 @@ public record RunSummary(BatchDataResult batchData, EtlResult etl, EmbeddingsRes
         java.util.ArrayList<String> lines = new java.util.ArrayList<>();
         lines.add("");
         lines.add("Summary (" + fmt(seconds) + " s)");
-        lines.add(String.format(java.util.Locale.ROOT, "  source data   %d customers, %d products, %d ratings in MariaDB"
-                + " database %s", batchData.customers(), batchData.products(), batchData.ratings(),
-                batchData.database()));
+        if (batchData == null) {
+            lines.add("  source data   skipped (--skip-etl)");
+        } else {
+            lines.add(String.format(java.util.Locale.ROOT, "  source data   %d customers, %d products, %d ratings in"
+                    + " MariaDB database %s", batchData.customers(), batchData.products(), batchData.ratings(),
+                    batchData.database()));
+        }
         if (etl == null) {
             lines.add("  ETL           skipped (--skip-etl)");
         } else {
