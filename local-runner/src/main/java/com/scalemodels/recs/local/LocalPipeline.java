@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -100,7 +101,7 @@ public final class LocalPipeline implements Callable<Integer> {
             progress.step("Batch data: skipped (--skip-etl)");
             progress.step("ETL: skipped (--skip-etl)");
         } else {
-            progress.step(String.format(java.util.Locale.ROOT, "Batch data: classicmodels (scale %s, seed %d) →"
+            progress.step(String.format(Locale.ROOT, "Batch data: classicmodels (scale %s, seed %d) →"
                     + " MariaDB %s", options.scale, options.seed, options.mysqlDatabase));
             batch = new BatchDataStep(services).run(options.seed, options.scale, options.mysqlDatabase,
                     out.sourceData());
@@ -122,9 +123,9 @@ public final class LocalPipeline implements Callable<Integer> {
         StreamPlan plan = options.streamPlan();
         FirehoseSettings firehose = FirehoseSettings.local(options.bufferBytes(),
                 Duration.ofSeconds(options.bufferIntervalSeconds), options.retries);
-        progress.step(String.format(java.util.Locale.ROOT, "Streaming: %d sessions%s → Firehose simulator (buffer"
+        progress.step(String.format(Locale.ROOT, "Streaming: %d sessions%s → Firehose simulator (buffer"
                 + " %.1f MB / %d s) → transformation + inference", plan.total(), plan.paced()
-                ? String.format(java.util.Locale.ROOT, " at %.1f/s", plan.rate()) : "", options.bufferMb,
+                ? String.format(Locale.ROOT, " at %.1f/s", plan.rate()) : "", options.bufferMb,
                 options.bufferIntervalSeconds));
         Path cache = options.cacheDir == null ? out.cache() : options.cacheDir.toAbsolutePath();
         progress.detail("loading the model (DJL + libtorch; the first run extracts libtorch to %s)",

@@ -2,6 +2,7 @@ package com.scalemodels.recs.local;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -41,7 +42,7 @@ public final class Progress {
     }
 
     private static Object[] concat(Object[] args, Object last) {
-        Object[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        Object[] all = Arrays.copyOf(args, args.length + 1);
         all[args.length] = last;
         return all;
     }

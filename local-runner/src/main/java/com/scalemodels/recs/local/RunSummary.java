@@ -8,7 +8,9 @@ import com.scalemodels.recs.local.firehose.DeliveryStats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -86,13 +88,13 @@ public record RunSummary(BatchDataResult batchData, EtlResult etl, EmbeddingsRes
     /** The console view of the summary. */
     public List<String> lines() {
         DeliveryStats d = streaming.delivery();
-        java.util.ArrayList<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         lines.add("");
         lines.add("Summary (" + fmt(seconds) + " s)");
         if (batchData == null) {
             lines.add("  source data   skipped (--skip-etl)");
         } else {
-            lines.add(String.format(java.util.Locale.ROOT, "  source data   %d customers, %d products, %d ratings in"
+            lines.add(String.format(Locale.ROOT, "  source data   %d customers, %d products, %d ratings in"
                     + " MariaDB database %s", batchData.customers(), batchData.products(), batchData.ratings(),
                     batchData.database()));
         }
@@ -105,21 +107,21 @@ public record RunSummary(BatchDataResult batchData, EtlResult etl, EmbeddingsRes
                     reasons.append(reasons.length() == 0 ? "" : ", ").append(k).append(' ').append(v);
                 }
             });
-            lines.add(String.format(java.util.Locale.ROOT, "  ETL           %d ratings read → %d training rows (%d"
+            lines.add(String.format(Locale.ROOT, "  ETL           %d ratings read → %d training rows (%d"
                     + " customers), %d rejected%s", etl.ratingsRead(), etl.rowsWritten(), etl.customers(),
                     etl.rejected(), reasons.length() == 0 ? "" : " (" + reasons + ")"));
         }
-        lines.add(String.format(java.util.Locale.ROOT, "  embeddings    %s: %d items, %d users, model %s", embeddings.status(),
+        lines.add(String.format(Locale.ROOT, "  embeddings    %s: %d items, %d users, model %s", embeddings.status(),
                 embeddings.items(), embeddings.users(), embeddings.modelVersion()));
-        lines.add(String.format(java.util.Locale.ROOT, "  streaming     %d sessions in (%d malformed planted) → %d Ok,"
+        lines.add(String.format(Locale.ROOT, "  streaming     %d sessions in (%d malformed planted) → %d Ok,"
                 + " %d ProcessingFailed, %d Dropped", streaming.sessionsIn(), streaming.malformedPlanted(), d.ok(),
                 d.processingFailed(), d.dropped()));
-        lines.add(String.format(java.util.Locale.ROOT, "                %d batches (%d failed invocations), batch latency"
+        lines.add(String.format(Locale.ROOT, "                %d batches (%d failed invocations), batch latency"
                 + " p50 %.1f ms / p99 %.1f ms, %.0f sessions/s", d.batches(), d.invocationsFailed(),
                 d.percentileMillis(50), d.percentileMillis(99), streaming.sessionsPerSecond()));
         lines.add("");
         lines.add("Outputs");
-        outputs.forEach((k, v) -> lines.add(String.format(java.util.Locale.ROOT, "  %-18s %s", k,
+        outputs.forEach((k, v) -> lines.add(String.format(Locale.ROOT, "  %-18s %s", k,
                 v.toAbsolutePath())));
         if (!examples.isEmpty()) {
             lines.add("");
@@ -134,6 +136,6 @@ public record RunSummary(BatchDataResult batchData, EtlResult etl, EmbeddingsRes
     }
 
     private static String fmt(double v) {
-        return String.format(java.util.Locale.ROOT, "%.1f", v);
+        return String.format(Locale.ROOT, "%.1f", v);
     }
 }
