@@ -1,0 +1,82 @@
+package com.scalemodels.recs.local;
+
+import com.scalemodels.recs.config.VectorDbConfig;
+import com.scalemodels.recs.loader.ArtifactFolderSource;
+import com.scalemodels.recs.loader.DatabaseConnector;
+import com.scalemodels.recs.loader.EmbeddingsLoaderService;
+import com.scalemodels.recs.loader.LoadOutcome;
+import com.scalemodels.recs.loader.LoadSettings;
+import com.scalemodels.recs.loader.LoginResolver;
+import com.scalemodels.recs.loader.ProgressListener;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Step 3, RDS PostgreSQL + pgvector and the embeddings-loader Lambda: makes sure the database exists with the
+ * vector extension, then runs the loader service in-process on the sample artifacts. The loader is idempotent: a
+ * re-run with the same model version live is a no-op ({@code unchanged}) unless {@code force}.
+ */
+public final class EmbeddingsStep {
+
+    // The Lambda's defaults (HNSW_M, HNSW_EF_CONSTRUCTION); the sample has ~100 rows per table.
+    private static final int HNSW_M = 16;
+    private static final int HNSW_EF_CONSTRUCTION = 64;
+
+    private final LocalServices services;
+
+    public EmbeddingsStep(LocalServices services) {
+        this.services = services;
+    }
+
+    public EmbeddingsResult run(String database, Path artifacts, boolean force) throws SQLException {
+        long started = System.nanoTime();
+        ensureDatabase(database);
+        String url = services.pgUrl(database);
+        EmbeddingsLoaderService loader = new EmbeddingsLoaderService(
+                new DatabaseConnector(VectorDbConfig.of(url, services.pgUser(), services.pgPassword()),
+                        LoginResolver.standard()),
+                LoadSettings.defaults(HNSW_M, HNSW_EF_CONSTRUCTION), ProgressListener.NONE);
+        LoadOutcome outcome = loader.load(new ArtifactFolderSource(artifacts), force);
+        return new EmbeddingsResult(database, outcome.status().wireName(), outcome.modelVersion(),
+                outcome.itemRows(), outcome.userRows(), outcome.message(), (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Creates the database if missing (kept between runs, like the RDS instance) and the vector extension. */
+    void ensureDatabase(String database) throws SQLException {
+        LocalServices.checkDatabaseName(database);
+        try (Connection server = DriverManager.getConnection(services.pgUrl(), services.pgUser(),
+                services.pgPassword())) {
+            boolean exists;
+            try (PreparedStatement ps = server.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                ps.setString(1, database);
+                try (ResultSet rs = ps.executeQuery()) {
+                    exists = rs.next();
+                }
+            }
+            if (!exists) {
+                try (Statement st = server.createStatement()) {
+                    st.execute("CREATE DATABASE \"" + database + "\"");
+                }
+            }
+        }
+        try (Connection db = DriverManager.getConnection(services.pgUrl(database), services.pgUser(),
+                services.pgPassword());
+                Statement st = db.createStatement()) {
+            st.execute("CREATE EXTENSION IF NOT EXISTS vector");
+        }
+    }
+
+    /** Drops the database (tests clean up after themselves). */
+    public void dropDatabase(String database) throws SQLException {
+        try (Connection server = DriverManager.getConnection(services.pgUrl(), services.pgUser(),
+                services.pgPassword());
+                Statement st = server.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS \"" + LocalServices.checkDatabaseName(database) + "\" WITH (FORCE)");
+        }
+    }
+}
