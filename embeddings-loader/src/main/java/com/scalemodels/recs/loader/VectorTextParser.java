@@ -12,11 +12,13 @@ final class VectorTextParser {
     private final int dim;
     private final float[] values;
     private final FloatParser floats = new FloatParser();
+    private final FastVectorPath fastPath;
     private String error;
 
     VectorTextParser(int dim) {
         this.dim = dim;
         this.values = new float[dim];
+        this.fastPath = new FastVectorPath(dim);
     }
 
     /** The parsed vector; valid after {@link #parse} returned true, overwritten by the next call. */
@@ -30,6 +32,14 @@ final class VectorTextParser {
 
     boolean parse(byte[] b, int length) {
         error = null;
+        if (fastPath.parse(b, length, values)) {
+            return true;
+        }
+        return parseExact(b, length);
+    }
+
+    /** The general path: every accepted form, exact fallbacks, and a precise message for what is wrong. */
+    private boolean parseExact(byte[] b, int length) {
         int start = 0;
         int end = length;
         while (start < end && isBlank(b[start])) {
