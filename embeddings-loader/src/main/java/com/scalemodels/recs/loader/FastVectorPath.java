@@ -33,13 +33,16 @@ final class FastVectorPath {
         this.dim = dim;
     }
 
-    /** Fills {@code out[0, dim)} and returns true, or returns false (out partly written) to ask for the general path. */
-    boolean parse(byte[] b, int length, float[] out) {
-        if (length < 2 || b[0] != '[' || b[length - 1] != ']') {
+    /**
+     * Parses {@code b[from, to)} into {@code out[0, dim)} and returns true, or returns false (out partly written) to
+     * ask for the general path.
+     */
+    boolean parse(byte[] b, int from, int to, float[] out) {
+        if (to - from < 2 || b[from] != '[' || b[to - 1] != ']') {
             return false;
         }
-        int end = length - 1; // the closing bracket
-        int i = 1;
+        int end = to - 1; // the closing bracket
+        int i = from + 1;
         for (int k = 0; k < dim; k++) {
             if (i >= end) {
                 return false;

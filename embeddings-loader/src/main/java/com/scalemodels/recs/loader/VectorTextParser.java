@@ -30,18 +30,19 @@ final class VectorTextParser {
         return error;
     }
 
-    boolean parse(byte[] b, int length) {
+    /** Parses {@code b[from, to)}. */
+    boolean parse(byte[] b, int from, int to) {
         error = null;
-        if (fastPath.parse(b, length, values)) {
+        if (fastPath.parse(b, from, to, values)) {
             return true;
         }
-        return parseExact(b, length);
+        return parseExact(b, from, to);
     }
 
     /** The general path: every accepted form, exact fallbacks, and a precise message for what is wrong. */
-    private boolean parseExact(byte[] b, int length) {
-        int start = 0;
-        int end = length;
+    private boolean parseExact(byte[] b, int from, int to) {
+        int start = from;
+        int end = to;
         while (start < end && isBlank(b[start])) {
             start++;
         }

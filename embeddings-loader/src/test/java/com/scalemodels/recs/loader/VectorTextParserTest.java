@@ -27,7 +27,7 @@ class VectorTextParserTest {
     private void assertSameAsJdk(String[] values, String separator) {
         String text = "[" + String.join(separator, values) + "]";
         byte[] b = text.getBytes(StandardCharsets.US_ASCII);
-        assertThat(parser.parse(b, b.length)).as(text).isTrue();
+        assertThat(parser.parse(b, 0, b.length)).as(text).isTrue();
         for (int i = 0; i < DIM; i++) {
             assertThat(Float.floatToRawIntBits(parser.values()[i])).as(text + " value " + (i + 1))
                     .isEqualTo(Float.floatToRawIntBits(Float.parseFloat(values[i].strip())));
@@ -36,7 +36,7 @@ class VectorTextParserTest {
 
     private boolean fast(String text) {
         byte[] b = text.getBytes(StandardCharsets.US_ASCII);
-        return fastPath.parse(b, b.length, new float[DIM]);
+        return fastPath.parse(b, 0, b.length, new float[DIM]);
     }
 
     @Test
@@ -61,6 +61,19 @@ class VectorTextParserTest {
             assertThat(fast("[" + String.join(",", values(random, g -> String.format(Locale.ROOT, "%.8f", g))) + "]"))
                     .isTrue();
         }
+    }
+
+    @Test
+    void parsesASliceOfALargerBuffer() {
+        byte[] b = "x,\"[1.5,-2, 3e-3]\",[0.25,4]".getBytes(StandardCharsets.US_ASCII);
+        VectorTextParser three = new VectorTextParser(3);
+        assertThat(three.parse(b, 3, 17)).isTrue();
+        assertThat(three.values()).containsExactly(1.5f, -2f, 3e-3f);
+        VectorTextParser two = new VectorTextParser(2);
+        assertThat(two.parse(b, 19, b.length)).isTrue();
+        assertThat(two.values()).containsExactly(0.25f, 4f);
+        assertThat(two.parse(b, 19, b.length - 1)).isFalse();
+        assertThat(two.error()).contains("'[0.25,4'");
     }
 
     @Test
