@@ -14,9 +14,10 @@ import java.sql.SQLException;
 /**
  * Validates one embeddings CSV ({@code id,embedding}) row by row, streaming: header, id type and uniqueness,
  * vector syntax, dimension and finiteness. The calling thread reads the CSV and checks ids; the vectors of each
- * batch of rows are converted on {@link VectorParsing}'s workers; batches come back in file order. Every problem goes to {@link Problems} with file and line. Valid rows go
- * to the sink only while the whole input is still clean (the shared Problems is empty): once anything is wrong
- * nothing more is loaded, but reading continues so that the report covers the whole input.
+ * batch of rows are converted on {@link VectorParsing}'s workers; batches come back in file order. Every problem
+ * goes to {@link Problems} with file and line. Valid rows go to the sink only while the whole input is still clean
+ * (the shared Problems is empty): once anything is wrong nothing more is loaded, but reading continues so that the
+ * report covers the whole input.
  */
 final class EmbeddingFileReader {
 
@@ -63,7 +64,8 @@ final class EmbeddingFileReader {
         long rows = 0;
         long started = System.nanoTime();
         long lastReport = started;
-        try (CsvRecordReader csv = new CsvRecordReader(in); VectorParsing parsing = new VectorParsing(dim, parseWorkers)) {
+        try (CsvRecordReader csv = new CsvRecordReader(in);
+             VectorParsing parsing = new VectorParsing(dim, parseWorkers)) {
             if (!csv.next()) {
                 problems.add(name, 0, "file is empty: expected the header id,embedding");
                 return 0;
