@@ -6,15 +6,16 @@ import com.scalemodels.recs.config.LoaderConfig;
 import com.scalemodels.recs.config.VectorDbConfig;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /** Command line: load, force-reload, roll back, validate or show the embedding versions of a vector database. */
 @Command(name = "embeddings-loader", mixinStandardHelpOptions = true, version = "embeddings-loader 1.0.0",
@@ -23,7 +24,7 @@ import picocli.CommandLine.Option;
             "Validates item_embeddings.csv and user_embeddings.csv of a model's artifact folder, COPYs them into new",
             "tables, builds HNSW indexes, then makes the new model version live as item_emb / user_emb in one",
             "transaction. The previous version is kept for --rollback; older ones are dropped.",
-            "Settings not given as options come from the environment: ML_ARTIFACTS_URI, VECTOR_DB_JDBC_URL,",
+            "Settings not given as options come from the environment: ML_ARTIFACTS_URI, ARTIFACT_CACHE_DIR, VECTOR_DB_JDBC_URL,",
             "VECTOR_DB_SECRET_ID or VECTOR_DB_USER/VECTOR_DB_PASSWORD, HNSW_M, HNSW_EF_CONSTRUCTION,",
             "HNSW_MAINTENANCE_WORK_MEM_MB, HNSW_BUILD_WORKERS. Progress goes to stderr, JSON logs to stdout."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -37,7 +38,9 @@ import picocli.CommandLine.Option;
 public final class EmbeddingsLoaderCli implements Callable<Integer> {
 
     @Option(names = "--artifacts", paramLabel = "URI|PATH",
-            description = "Artifact folder: a path or file:///path (default: $ML_ARTIFACTS_URI)")
+            description = "Artifact folder: s3://bucket/prefix, file:///path or a local path (default: $ML_ARTIFACTS_URI)."
+                    + " Downloaded into $ARTIFACT_CACHE_DIR (default /tmp/ml-artifacts) and checked against the"
+                    + " sizes and SHA-256 in manifest.json")
     private String artifacts;
 
     @Option(names = "--jdbc-url", paramLabel = "URL", description = "jdbc:postgresql://host:port/db (default: $VECTOR_DB_JDBC_URL)")
@@ -80,11 +83,13 @@ public final class EmbeddingsLoaderCli implements Callable<Integer> {
     private final Map<String, String> environment;
     private final PrintStream out;
     private final PrintStream err;
+    private final Supplier<S3Client> s3;
 
-    EmbeddingsLoaderCli(Map<String, String> environment, PrintStream out, PrintStream err) {
+    EmbeddingsLoaderCli(Map<String, String> environment, PrintStream out, PrintStream err, Supplier<S3Client> s3) {
         this.environment = environment;
         this.out = out;
         this.err = err;
+        this.s3 = s3;
     }
 
     public static void main(String[] args) {
@@ -92,7 +97,15 @@ public final class EmbeddingsLoaderCli implements Callable<Integer> {
     }
 
     static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
-        CommandLine cli = new CommandLine(new EmbeddingsLoaderCli(environment, out, err));
+        try (LazyS3Client s3 = new LazyS3Client()) {
+            return run(args, environment, out, err, s3);
+        }
+    }
+
+    /** @param s3 the client for s3:// artifacts, asked for only when the artifacts are on S3 */
+    static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err,
+            Supplier<S3Client> s3) {
+        CommandLine cli = new CommandLine(new EmbeddingsLoaderCli(environment, out, err, s3));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -121,7 +134,8 @@ public final class EmbeddingsLoaderCli implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (validateOnly) {
-            EmbeddingsSource source = ArtifactFolderSource.forUri(env.artifactsUri("ML_ARTIFACTS_URI"));
+            EmbeddingsSource source = ArtifactStoreSource.forUri(env.artifactsUri("ML_ARTIFACTS_URI"),
+                    LoaderEnvironment.artifactCacheDir(env), s3);
             Problems problems = new EmbeddingsLoaderService(null, LoaderEnvironment.settings(env), progress())
                     .validate(source);
             if (!problems.isEmpty()) {
@@ -133,7 +147,8 @@ public final class EmbeddingsLoaderCli implements Callable<Integer> {
         LoaderConfig config = LoaderConfig.fromEnvironment(env);
         EmbeddingsLoaderService service = LoaderEnvironment.service(config.vectorDb(),
                 LoaderEnvironment.settings(env, config.hnswM(), config.hnswEfConstruction()), progress());
-        LoadOutcome outcome = service.load(ArtifactFolderSource.forUri(config.artifactsUri()), force);
+        LoadOutcome outcome = service.load(
+                ArtifactStoreSource.forUri(config.artifactsUri(), config.artifactCacheDir(), s3), force);
         out.println(outcome.message());
         return ExitCodes.OK;
     }
@@ -142,7 +157,7 @@ public final class EmbeddingsLoaderCli implements Callable<Integer> {
     private Environment environment() {
         Map<String, String> vars = new HashMap<>(environment);
         if (artifacts != null) {
-            vars.put("ML_ARTIFACTS_URI", artifactsUri(artifacts));
+            vars.put("ML_ARTIFACTS_URI", ArtifactsUri.fromUriOrPath(artifacts, "--artifacts").toString());
         }
         if (jdbcUrl != null) {
             vars.put("VECTOR_DB_JDBC_URL", jdbcUrl);
@@ -164,13 +179,6 @@ public final class EmbeddingsLoaderCli implements Callable<Integer> {
         putIfSet(vars, LoaderEnvironment.MAINTENANCE_WORK_MEM_MB, maintenanceWorkMemMb);
         putIfSet(vars, LoaderEnvironment.BUILD_WORKERS, buildWorkers);
         return new Environment(vars);
-    }
-
-    private static String artifactsUri(String value) {
-        if (value.startsWith("s3://") || value.startsWith("file:")) {
-            return value;
-        }
-        return Path.of(value).toAbsolutePath().normalize().toUri().toString();
     }
 
     private static void putIfSet(Map<String, String> vars, String name, Integer value) {

@@ -40,7 +40,7 @@ public final class EmbeddingsLoaderService {
 
     /** Validates the input without a database: an empty Problems means a load would accept it. */
     public Problems validate(EmbeddingsSource source) {
-        EmbeddingsArtifacts artifacts = resolve(source);
+        EmbeddingsArtifacts artifacts = source.resolve();
         Problems problems = new Problems(settings.problemCap());
         EmbeddingFileReader reader = new EmbeddingFileReader(progress);
         try {
@@ -58,7 +58,8 @@ public final class EmbeddingsLoaderService {
     public LoadOutcome load(EmbeddingsSource source, boolean force) {
         String runId = startRun();
         try {
-            EmbeddingsArtifacts artifacts = resolve(source);
+            // Artifacts first (download, verify, expected version): bad input fails before any database work.
+            EmbeddingsArtifacts artifacts = source.resolve();
             LOG.info("load requested", kv("model_version", artifacts.modelVersion()),
                     kv("embedding_dim", artifacts.embeddingDim()), kv("distance", artifacts.distance().manifestName()),
                     kv("force", force), kv("database", database.redactedUrl()));
@@ -204,14 +205,6 @@ public final class EmbeddingsLoaderService {
                 kv("item_rows", itemRows), kv("user_rows", userRows), kv("swap_ms", swapMillis));
         return new LoadOutcome(LoadOutcome.Status.LOADED, artifacts.modelVersion(), itemRows, userRows, message,
                 runId, copyMillis, indexMillis, swapMillis);
-    }
-
-    private EmbeddingsArtifacts resolve(EmbeddingsSource source) {
-        try {
-            return source.resolve();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the artifacts: " + e.getMessage(), e);
-        }
     }
 
     private void discardQuietly(Connection conn) {

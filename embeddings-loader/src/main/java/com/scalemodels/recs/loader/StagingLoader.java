@@ -13,9 +13,10 @@ import org.postgresql.copy.CopyIn;
  * FREEZE while the CSV is validated, then keys, HNSW indexes and statistics (embedding_finish_staging).
  *
  * <p>Validation and COPY run in one pass: the client parses and checks row n while the server stores row n-1, so
- * the two cores work in parallel and the load runs near raw COPY speed. The first problem cancels the COPY and the
- * caller rolls the transaction back, so no other session ever sees the staged tables and nothing persists; the
- * remaining files are still read, without COPY, to report every problem.
+ * the two cores work in parallel. The socket writes run on a second client thread ({@link PipelinedCopyWriter}),
+ * so a momentarily slow server does not stall parsing. The first problem cancels the COPY and the caller rolls the
+ * transaction back, so no other session ever sees the staged tables and nothing persists; the remaining files are
+ * still read, without COPY, to report every problem.
  */
 final class StagingLoader {
 
@@ -46,10 +47,17 @@ final class StagingLoader {
         String sql = "COPY " + kind.versionTable(tableId) + " (id, embedding) FROM STDIN WITH (FORMAT binary, FREEZE)";
         CopyIn copy = conn.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         try {
-            BinaryCopyEncoder encoder = new BinaryCopyEncoder(kind, artifacts.embeddingDim(), copy::writeToCopy);
-            long rows = reader.read(artifacts.file(kind), kind, artifacts.embeddingDim(), problems, encoder);
+            long rows;
+            // The writer thread is stopped (closed) before the COPY is ended or cancelled on this thread.
+            try (PipelinedCopyWriter writer = new PipelinedCopyWriter(copy::writeToCopy)) {
+                BinaryCopyEncoder encoder = new BinaryCopyEncoder(kind, artifacts.embeddingDim(), writer);
+                rows = reader.read(artifacts.file(kind), kind, artifacts.embeddingDim(), problems, encoder);
+                if (problems.isEmpty()) {
+                    encoder.finish();
+                    writer.finish();
+                }
+            }
             if (problems.isEmpty()) {
-                encoder.finish();
                 copy.endCopy();
             }
             return rows;

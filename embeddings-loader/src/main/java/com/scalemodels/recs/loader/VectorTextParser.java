@@ -12,11 +12,13 @@ final class VectorTextParser {
     private final int dim;
     private final float[] values;
     private final FloatParser floats = new FloatParser();
+    private final FastVectorPath fastPath;
     private String error;
 
     VectorTextParser(int dim) {
         this.dim = dim;
         this.values = new float[dim];
+        this.fastPath = new FastVectorPath(dim);
     }
 
     /** The parsed vector; valid after {@link #parse} returned true, overwritten by the next call. */
@@ -28,10 +30,19 @@ final class VectorTextParser {
         return error;
     }
 
-    boolean parse(byte[] b, int length) {
+    /** Parses {@code b[from, to)}. */
+    boolean parse(byte[] b, int from, int to) {
         error = null;
-        int start = 0;
-        int end = length;
+        if (fastPath.parse(b, from, to, values)) {
+            return true;
+        }
+        return parseExact(b, from, to);
+    }
+
+    /** The general path: every accepted form, exact fallbacks, and a precise message for what is wrong. */
+    private boolean parseExact(byte[] b, int from, int to) {
+        int start = from;
+        int end = to;
         while (start < end && isBlank(b[start])) {
             start++;
         }

@@ -143,4 +143,34 @@ class EmbeddingFileReaderTest {
         assertThat(messages(p)).isEmpty();
         assertThat(accepted).containsExactly("1=[1.0]");
     }
+
+    @Test
+    void parseWorkersChangeNothingAcrossManyBatches() throws Exception {
+        java.util.Random random = new java.util.Random(13);
+        StringBuilder csv = new StringBuilder("id,embedding\n");
+        int rows = 3 * RowBatch.ROWS + 17;
+        for (int i = 0; i < rows; i++) {
+            String id = i % 997 == 5 ? "S1" : "S" + i; // duplicates of S1 now and then
+            String vector = i % 1500 == 1400 ? "[1,NaN,3]" : "[" + random.nextFloat() + "," + random.nextGaussian()
+                    + "," + (i % 2 == 0 ? " 1e-3" : "-0") + "]";
+            csv.append(id).append(",\"").append(vector).append("\"\n");
+        }
+        csv.append("bad,\"[1,2]\",extra\n");
+        List<List<String>> outcomes = new ArrayList<>();
+        for (int workers : new int[] {0, 1, 2}) {
+            List<String> rowsSeen = new ArrayList<>();
+            Problems problems = new Problems(100);
+            new EmbeddingFileReader(ProgressListener.NONE, workers).read(
+                    new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "items.csv", IdKind.ITEM,
+                    3, problems, (id, len, intId, v) -> rowsSeen.add(new String(id, 0, len, StandardCharsets.UTF_8)
+                            + "=" + java.util.Arrays.toString(java.util.Arrays.copyOf(v, 3))));
+            List<String> outcome = new ArrayList<>(messages(problems));
+            outcome.addAll(rowsSeen);
+            outcomes.add(outcome);
+        }
+        assertThat(outcomes.get(0)).contains("items.csv:7: duplicate id 'S1' (first on line 3)",
+                "items.csv:1402: value 2 is not finite: 'NaN'", "items.csv:3091: expected 2 fields (id,embedding), found 3");
+        assertThat(outcomes.get(1)).isEqualTo(outcomes.get(0));
+        assertThat(outcomes.get(2)).isEqualTo(outcomes.get(0));
+    }
 }

@@ -3,6 +3,7 @@ package com.scalemodels.recs.loader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.scalemodels.recs.config.ConfigException;
 import com.scalemodels.recs.config.Environment;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +47,7 @@ class EmbeddingsLoaderCliIT {
         env.put("VECTOR_DB_USER", db.settings().user());
         env.put("LOADER_IT_PASSWORD", db.settings().password());
         env.put("HNSW_MAINTENANCE_WORK_MEM_MB", "64");
+        env.put("ARTIFACT_CACHE_DIR", tmp.resolve("cache").toString());
         return env;
     }
 
@@ -85,7 +88,8 @@ class EmbeddingsLoaderCliIT {
             closedPort = socket.getLocalPort();
         }
         Path artifacts = TestArtifacts.write(tmp.resolve("a"), "cli-v1", "A", 1, 20, 5, 4, 1);
-        Map<String, String> env = new HashMap<>(Map.of("PW", "secret-pw"));
+        Map<String, String> env = new HashMap<>(Map.of("PW", "secret-pw", "ARTIFACT_CACHE_DIR",
+                tmp.resolve("cache").toString()));
         int code = run(env, "--artifacts", artifacts.toString(), "--jdbc-url",
                 "jdbc:postgresql://127.0.0.1:" + closedPort + "/nowhere", "--user", "nobody", "--password-env", "PW");
         assertThat(code).isEqualTo(ExitCodes.DATABASE_UNAVAILABLE);
@@ -115,6 +119,7 @@ class EmbeddingsLoaderCliIT {
 
         Path bad = TestArtifacts.write(tmp.resolve("v3"), "cli-v3", "C", 200, 30, 20, 4, 3);
         Files.writeString(bad.resolve("embeddings/item_embeddings.csv"), "C-1,\"[1,2,3,4]\"\n", StandardOpenOption.APPEND);
+        TestArtifacts.seal(bad, "cli-v3", 4);
         assertThat(run(env, "--artifacts", bad.toString(), "--validate-only")).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(run(env, "--artifacts", bad.toString())).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(err()).contains("item_embeddings.csv:32: duplicate id 'C-1' (first on line 3)");
@@ -132,6 +137,7 @@ class EmbeddingsLoaderCliIT {
             env.put("VECTOR_DB_JDBC_URL", own.settings().url());
             env.put("VECTOR_DB_USER", own.settings().user());
             env.put("VECTOR_DB_PASSWORD", own.settings().password());
+            env.put("ARTIFACT_CACHE_DIR", tmp.resolve("cache").toString());
             env.put("ML_ARTIFACTS_URI", TestArtifacts.write(tmp.resolve("h1"), "h-v1", "A", 1, 50, 10, 4, 1).toUri().toString());
             EmbeddingsLoaderHandler handler = new EmbeddingsLoaderHandler(new Environment(env));
 
@@ -150,5 +156,67 @@ class EmbeddingsLoaderCliIT {
             assertThatThrownBy(() -> handler.handleRequest(Map.of("rollback", true, "force", true), null))
                     .isInstanceOf(IllegalArgumentException.class);
         }
+    }
+
+    @Test
+    void handlerTakesTerraformsEvent() throws Exception {
+        try (TestDatabase own = new TestDatabase()) {
+            Map<String, String> env = new HashMap<>();
+            env.put("VECTOR_DB_JDBC_URL", own.settings().url());
+            env.put("VECTOR_DB_USER", own.settings().user());
+            env.put("VECTOR_DB_PASSWORD", own.settings().password());
+            env.put("ARTIFACT_CACHE_DIR", tmp.resolve("cache").toString());
+            env.put("ML_ARTIFACTS_URI", TestArtifacts.write(tmp.resolve("t1"), "t-v1", "A", 1, 30, 10, 4, 1).toUri().toString());
+            EmbeddingsLoaderHandler handler = new EmbeddingsLoaderHandler(new Environment(env));
+            Path t2 = TestArtifacts.write(tmp.resolve("t2"), "t-v2", "B", 100, 40, 10, 4, 2);
+
+            // As Terraform sends it, with model_version left null, plus a field this loader does not know.
+            Map<String, Object> event = new HashMap<>();
+            event.put("source", "terraform");
+            event.put("artifacts_uri", t2.toUri().toString());
+            event.put("manifest_etag", "\"0f343b0931126a20f133d67c2b018a3b\"");
+            event.put("expected_version", null);
+            event.put("requested_by", "ci");
+            assertThat(handler.handleRequest(event, null)).containsEntry("status", "loaded")
+                    .containsEntry("model_version", "t-v2").containsEntry("item_rows", 40L);
+
+            List<String> tables = own.tables();
+            List<String> versions = own.strings("SELECT * FROM embedding_versions ORDER BY table_id");
+            event.put("expected_version", "t-v3");
+            event.put("force", true);
+            assertThatThrownBy(() -> handler.handleRequest(event, null))
+                    .isInstanceOf(InvalidEmbeddingsException.class)
+                    .hasMessageContaining("model_version is \"t-v2\" but expected_version is \"t-v3\"");
+            assertThat(own.tables()).isEqualTo(tables);
+            assertThat(own.strings("SELECT * FROM embedding_versions ORDER BY table_id")).isEqualTo(versions);
+
+            event.put("expected_version", "t-v2");
+            event.remove("force");
+            assertThat(handler.handleRequest(event, null)).containsEntry("status", "unchanged");
+            event.put("artifacts_uri", "https://example.com/models");
+            assertThatThrownBy(() -> handler.handleRequest(event, null)).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("artifacts_uri must be s3://bucket[/prefix] or file:///absolute/path");
+        }
+    }
+
+    @Test
+    void anUnexpectedVersionFailsBeforeTheDatabaseIsContacted() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Map<String, String> env = new HashMap<>();
+        env.put("VECTOR_DB_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + closedPort + "/nowhere");
+        env.put("VECTOR_DB_USER", "nobody");
+        env.put("VECTOR_DB_PASSWORD", "none");
+        env.put("ARTIFACT_CACHE_DIR", tmp.resolve("cache").toString());
+        env.put("ML_ARTIFACTS_URI", TestArtifacts.write(tmp.resolve("u1"), "u-v1", "A", 1, 5, 5, 4, 1).toUri().toString());
+        EmbeddingsLoaderHandler handler = new EmbeddingsLoaderHandler(new Environment(env));
+
+        assertThatThrownBy(() -> handler.handleRequest(Map.of("expected_version", "u-v2"), null))
+                .isInstanceOf(InvalidEmbeddingsException.class)
+                .hasMessageContaining("model_version is \"u-v1\" but expected_version is \"u-v2\"");
+        assertThatThrownBy(() -> handler.handleRequest(Map.of("expected_version", "u-v1"), null))
+                .isInstanceOf(DatabaseUnavailableException.class);
     }
 }

@@ -47,8 +47,12 @@ class EmbeddingsLoaderServiceIT {
     }
 
     private EmbeddingsSource version(String version, String prefix, int userBase) throws Exception {
-        return new ArtifactFolderSource(TestArtifacts.write(tmp.resolve(version), version, prefix, userBase, 200, 50,
-                DIM, version.hashCode()));
+        return source(TestArtifacts.write(tmp.resolve(version), version, prefix, userBase, 200, 50, DIM,
+                version.hashCode()));
+    }
+
+    private EmbeddingsSource source(Path artifacts) {
+        return TestArtifacts.source(artifacts, tmp.resolve("cache"));
     }
 
     private String live() throws SQLException {
@@ -155,7 +159,8 @@ class EmbeddingsLoaderServiceIT {
         Path v2 = TestArtifacts.write(tmp.resolve("v2"), "v2", "B", 2000, 200, 50, DIM, 2);
         Files.writeString(v2.resolve("embeddings/user_embeddings.csv"), "2000,\"[1,2]\"\nxyz,\"" + "[1,1,1,1,1,1,1,NaN]"
                 + "\"\n", StandardOpenOption.APPEND);
-        assertThatThrownBy(() -> service.load(new ArtifactFolderSource(v2), false))
+        TestArtifacts.seal(v2, "v2", DIM);
+        assertThatThrownBy(() -> service.load(source(v2), false))
                 .isInstanceOf(InvalidEmbeddingsException.class)
                 .hasMessageContaining("4 problems")
                 .hasMessageContaining("user_embeddings.csv:52: duplicate id 2000 (first on line 2)")
@@ -169,7 +174,8 @@ class EmbeddingsLoaderServiceIT {
                 StandardOpenOption.APPEND);
         Files.writeString(v3.resolve("embeddings/user_embeddings.csv"), "abc,\"[1,1,1,1,1,1,1,1]\"\n",
                 StandardOpenOption.APPEND);
-        assertThatThrownBy(() -> service.load(new ArtifactFolderSource(v3), false))
+        TestArtifacts.seal(v3, "v3", DIM);
+        assertThatThrownBy(() -> service.load(source(v3), false))
                 .isInstanceOf(InvalidEmbeddingsException.class)
                 .hasMessageContaining("item_embeddings.csv:202: empty id")
                 .hasMessageContaining("user_embeddings.csv:52: user id is not an integer: 'abc'");
@@ -197,8 +203,7 @@ class EmbeddingsLoaderServiceIT {
         int readers = 3;
         int k = 10;
         service.load(version("v1", "A", 1000), false);
-        EmbeddingsSource v2 = new ArtifactFolderSource(TestArtifacts.write(tmp.resolve("v2"), "v2", "B", 2000, 20_000,
-                50, DIM, 2));
+        EmbeddingsSource v2 = source(TestArtifacts.write(tmp.resolve("v2"), "v2", "B", 2000, 20_000, 50, DIM, 2));
         CountDownLatch allReading = new CountDownLatch(readers);
         CountDownLatch swapped = new CountDownLatch(1);
         AtomicBoolean stop = new AtomicBoolean();

@@ -2,6 +2,7 @@ package com.scalemodels.recs.loader;
 
 import com.scalemodels.recs.testing.JdbcSettings;
 import com.scalemodels.recs.testing.LocalDatabases;
+import com.scalemodels.recs.vectordb.Distance;
 import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,7 +27,8 @@ import org.postgresql.copy.CopyIn;
 public final class LoaderBench {
 
     private static final int DIM = 32;
-    private static final int ROUNDS = 2;
+    // Best of three: the first loader round also pays for JIT compilation, and other processes come and go.
+    private static final int ROUNDS = 3;
 
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
