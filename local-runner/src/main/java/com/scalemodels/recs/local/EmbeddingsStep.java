@@ -1,7 +1,7 @@
 package com.scalemodels.recs.local;
 
 import com.scalemodels.recs.config.VectorDbConfig;
-import com.scalemodels.recs.loader.ArtifactFolderSource;
+import com.scalemodels.recs.loader.ArtifactStoreSource;
 import com.scalemodels.recs.loader.DatabaseConnector;
 import com.scalemodels.recs.loader.EmbeddingsLoaderService;
 import com.scalemodels.recs.loader.LoadOutcome;
@@ -33,7 +33,7 @@ public final class EmbeddingsStep {
         this.services = services;
     }
 
-    public EmbeddingsResult run(String database, Path artifacts, boolean force) throws SQLException {
+    public EmbeddingsResult run(String database, Path artifacts, Path artifactCache, boolean force) throws SQLException {
         long started = System.nanoTime();
         ensureDatabase(database);
         String url = services.pgUrl(database);
@@ -41,7 +41,12 @@ public final class EmbeddingsStep {
                 new DatabaseConnector(VectorDbConfig.of(url, services.pgUser(), services.pgPassword()),
                         LoginResolver.standard()),
                 LoadSettings.defaults(HNSW_M, HNSW_EF_CONSTRUCTION), ProgressListener.NONE);
-        LoadOutcome outcome = loader.load(new ArtifactFolderSource(artifacts), force);
+        // The same verified artifact store as the Lambda (sha256 of every file), on a local folder.
+        ArtifactStoreSource source = ArtifactStoreSource.forUri(artifacts.toAbsolutePath().toUri(), artifactCache,
+                () -> {
+                    throw new IllegalStateException("local runs read artifacts from a folder, not S3");
+                });
+        LoadOutcome outcome = loader.load(source, force);
         return new EmbeddingsResult(database, outcome.status().wireName(), outcome.modelVersion(),
                 outcome.itemRows(), outcome.userRows(), outcome.message(), (System.nanoTime() - started) / 1e9);
     }

@@ -114,9 +114,10 @@ public final class LocalPipeline implements Callable<Integer> {
                     etl.rowsWritten(), etl.rejected());
         }
 
+        Path cache = options.cacheDir == null ? out.cache() : options.cacheDir.toAbsolutePath();
         progress.step("Embeddings: sample ML artifacts → PostgreSQL " + options.pgDatabase + " (pgvector)");
         EmbeddingsResult embeddings = new EmbeddingsStep(services).run(options.pgDatabase, repo.sampleArtifacts(),
-                options.forceEmbeddings);
+                cache.resolve("artifacts"), options.forceEmbeddings);
         progress.done(Duration.ofNanos((long) (embeddings.seconds() * 1e9)), "%s: %d items, %d users, model %s",
                 embeddings.status(), embeddings.items(), embeddings.users(), embeddings.modelVersion());
 
@@ -127,7 +128,6 @@ public final class LocalPipeline implements Callable<Integer> {
                 + " %.1f MB / %d s) → transformation + inference", plan.total(), plan.paced()
                 ? String.format(Locale.ROOT, " at %.1f/s", plan.rate()) : "", options.bufferMb,
                 options.bufferIntervalSeconds));
-        Path cache = options.cacheDir == null ? out.cache() : options.cacheDir.toAbsolutePath();
         progress.detail("loading the model (DJL + libtorch; the first run extracts libtorch to %s)",
                 cache.resolve("djl"));
         StreamingResult streaming = new StreamingStep(services, clock, d -> Thread.sleep(d.toMillis()), backoff)
