@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.scalemodels.recs.enrichment.Recommendation;
 import com.scalemodels.recs.inference.contract.InferenceCodec;
 import com.scalemodels.recs.inference.contract.InferenceRequest;
 import com.scalemodels.recs.inference.contract.InferenceResponse;
 import com.scalemodels.recs.session.SessionEvent;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +25,7 @@ class InferenceHandlerIT {
 
     @TempDir
     static Path work;
-    private static SampleCatalog catalog;
+    private static SampleInference sample;
     private static InferenceRuntime runtime;
     private static InferenceHandler handler;
     private static Map<String, float[]> itemCsv;
@@ -33,17 +33,16 @@ class InferenceHandlerIT {
 
     @BeforeAll
     static void start() throws Exception {
-        catalog = new SampleCatalog("handler_it");
-        runtime = InferenceRuntime.start(SampleCatalog.config(catalog.vectorDb(), work));
+        sample = SampleInference.start("handler_it", work);
+        runtime = sample.runtime;
         handler = new InferenceHandler(runtime);
-        itemCsv = ReferenceData.embeddings(SampleCatalog.ARTIFACTS.resolve("embeddings/item_embeddings.csv"));
-        userCsv = ReferenceData.embeddings(SampleCatalog.ARTIFACTS.resolve("embeddings/user_embeddings.csv"));
+        itemCsv = sample.itemCsv;
+        userCsv = sample.userCsv;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        runtime.close();
-        catalog.close();
+        sample.close();
     }
 
     @Test
@@ -150,11 +149,6 @@ class InferenceHandlerIT {
     }
 
     private static List<String> bruteForce(float[] query, Set<String> exclude, int k) {
-        return itemCsv.entrySet().stream()
-                .filter(e -> !exclude.contains(e.getKey()))
-                .sorted(Comparator.comparingDouble((Map.Entry<String, float[]> e) -> ReferenceData.dot(query, e.getValue())).reversed())
-                .limit(k)
-                .map(Map.Entry::getKey)
-                .toList();
+        return sample.bruteForce(query, exclude, k).stream().map(Recommendation::productCode).toList();
     }
 }

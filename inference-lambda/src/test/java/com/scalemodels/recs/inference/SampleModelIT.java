@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,23 +36,22 @@ class SampleModelIT {
 
     @TempDir
     static Path work;
-    private static SampleCatalog catalog;
+    private static SampleInference sample;
     private static InferenceRuntime runtime;
     private static Map<String, float[]> itemCsv;
     private static Map<String, float[]> userCsv;
 
     @BeforeAll
     static void start() throws Exception {
-        catalog = new SampleCatalog("sample_model_it");
-        runtime = InferenceRuntime.start(SampleCatalog.config(catalog.vectorDb(), work));
-        itemCsv = ReferenceData.embeddings(SampleCatalog.ARTIFACTS.resolve("embeddings/item_embeddings.csv"));
-        userCsv = ReferenceData.embeddings(SampleCatalog.ARTIFACTS.resolve("embeddings/user_embeddings.csv"));
+        sample = SampleInference.start("sample_model_it", work);
+        runtime = sample.runtime;
+        itemCsv = sample.itemCsv;
+        userCsv = sample.userCsv;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        runtime.close();
-        catalog.close();
+        sample.close();
     }
 
     @Test
@@ -107,14 +105,14 @@ class SampleModelIT {
 
             float[] user = userCsv.get(Integer.toString(session.customerNumber()));
             Set<String> browsed = session.browseHistory().stream().map(BrowseItem::productCode).collect(Collectors.toSet());
-            assertSameRanking(result.recommendedItems(), bruteForce(user, browsed, 10), session.sessionId());
+            assertSameRanking(result.recommendedItems(), sample.bruteForce(user, browsed, 10), session.sessionId());
 
             String seed = expectedSeed(session);
             if (seed == null) {
                 assertThat(result.similarItems()).as(session.sessionId()).isNull();
             } else {
                 assertThat(result.similarItems().productCode()).as(session.sessionId()).isEqualTo(seed);
-                assertSameRanking(result.similarItems().similarItems(), bruteForce(itemCsv.get(seed), Set.of(seed), 5),
+                assertSameRanking(result.similarItems().similarItems(), sample.bruteForce(itemCsv.get(seed), Set.of(seed), 5),
                         session.sessionId() + " similar");
             }
         }
@@ -136,14 +134,6 @@ class SampleModelIT {
         return null;
     }
 
-    private static List<Recommendation> bruteForce(float[] query, Set<String> exclude, int k) {
-        return itemCsv.entrySet().stream()
-                .filter(e -> !exclude.contains(e.getKey()))
-                .map(e -> new Recommendation(e.getKey(), ReferenceData.dot(query, e.getValue())))
-                .sorted(Comparator.comparingDouble(Recommendation::score).reversed())
-                .limit(k)
-                .toList();
-    }
 
     private static void assertSameRanking(List<Recommendation> actual, List<Recommendation> expected, String what) {
         assertThat(actual.stream().map(Recommendation::productCode).toList()).as(what)
