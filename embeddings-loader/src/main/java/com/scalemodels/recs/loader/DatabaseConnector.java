@@ -1,10 +1,15 @@
 package com.scalemodels.recs.loader;
 
+import com.scalemodels.recs.config.ConfigException;
 import com.scalemodels.recs.config.VectorDbConfig;
+import com.scalemodels.recs.vectordb.DatabaseLogin;
+import com.scalemodels.recs.vectordb.VectorDbUnavailableException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Opens the loader's single connection. No pool: a run is one long session, and the advisory lock that keeps other
@@ -13,15 +18,13 @@ import java.util.Properties;
 public final class DatabaseConnector {
 
     private final VectorDbConfig config;
-    private final LoginResolver logins;
 
-    public DatabaseConnector(VectorDbConfig config, LoginResolver logins) {
+    public DatabaseConnector(VectorDbConfig config) {
         this.config = config;
-        this.logins = logins;
     }
 
     public Connection open() {
-        Login login = logins.resolve(config.credentials());
+        VectorDbConfig.Credentials.Static login = login();
         Properties props = new Properties();
         props.setProperty("user", login.user());
         props.setProperty("password", login.password());
@@ -35,6 +38,25 @@ public final class DatabaseConnector {
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("cannot connect to the vector database " + redactedUrl() + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The same login resolution as the inference function's pool. A Secrets Manager client is built only when the
+     * credentials name a secret, and closed after the one fetch; any failure to get a usable login counts as the
+     * database being unreachable (exit code 4), as a refused password would.
+     */
+    private VectorDbConfig.Credentials.Static login() {
+        SecretsManagerClient[] built = new SecretsManagerClient[1];
+        try {
+            return new DatabaseLogin(() -> built[0] = SecretsManagerClient.builder()
+                    .httpClient(UrlConnectionHttpClient.create()).build()).resolve(config.credentials());
+        } catch (VectorDbUnavailableException | ConfigException e) {
+            throw new DatabaseUnavailableException(e.getMessage(), e);
+        } finally {
+            if (built[0] != null) {
+                built[0].close();
+            }
         }
     }
 

@@ -33,6 +33,6 @@ final class LoaderEnvironment {
     }
 
     static EmbeddingsLoaderService service(VectorDbConfig db, LoadSettings settings, ProgressListener progress) {
-        return new EmbeddingsLoaderService(new DatabaseConnector(db, LoginResolver.standard()), settings, progress);
+        return new EmbeddingsLoaderService(new DatabaseConnector(db), settings, progress);
     }
 }

@@ -37,7 +37,7 @@ class EmbeddingsLoaderServiceIT {
     @BeforeEach
     void createDatabase() throws SQLException {
         db = new TestDatabase();
-        service = new EmbeddingsLoaderService(new DatabaseConnector(db.config(), LoginResolver.standard()),
+        service = new EmbeddingsLoaderService(new DatabaseConnector(db.config()),
                 LoadSettings.defaults(16, 64).withIndexBuild(64, 0), ProgressListener.NONE);
     }
 

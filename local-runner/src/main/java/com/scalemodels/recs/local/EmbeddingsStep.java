@@ -6,7 +6,6 @@ import com.scalemodels.recs.loader.DatabaseConnector;
 import com.scalemodels.recs.loader.EmbeddingsLoaderService;
 import com.scalemodels.recs.loader.LoadOutcome;
 import com.scalemodels.recs.loader.LoadSettings;
-import com.scalemodels.recs.loader.LoginResolver;
 import com.scalemodels.recs.loader.ProgressListener;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -38,8 +37,7 @@ public final class EmbeddingsStep {
         ensureDatabase(database);
         String url = services.pgUrl(database);
         EmbeddingsLoaderService loader = new EmbeddingsLoaderService(
-                new DatabaseConnector(VectorDbConfig.of(url, services.pgUser(), services.pgPassword()),
-                        LoginResolver.standard()),
+                new DatabaseConnector(VectorDbConfig.of(url, services.pgUser(), services.pgPassword())),
                 LoadSettings.defaults(HNSW_M, HNSW_EF_CONSTRUCTION), ProgressListener.NONE);
         // The same verified artifact store as the Lambda (sha256 of every file), on a local folder.
         ArtifactStoreSource source = ArtifactStoreSource.forUri(artifacts.toAbsolutePath().toUri(), artifactCache,
