@@ -135,12 +135,16 @@ public final class RecommendationService {
             return chosen;
         }
         Map<Integer, Integer> nextCandidate = new HashMap<>();
+        Map<Integer, List<String>> candidatesOf = new HashMap<>();
+        for (int i : indexes) {
+            candidatesOf.put(i, sessions.get(i).seedCandidates());
+        }
         List<Integer> unresolved = new ArrayList<>(indexes);
         for (int round = 0; round <= MAX_SEED_ROUNDS && !unresolved.isEmpty(); round++) {
             Set<String> toQuery = new LinkedHashSet<>();
             List<Integer> stillOpen = new ArrayList<>();
             for (int i : unresolved) {
-                List<String> candidates = sessions.get(i).seedCandidates();
+                List<String> candidates = candidatesOf.get(i);
                 int c = nextCandidate.getOrDefault(i, 0);
                 boolean waiting = false;
                 for (; c < candidates.size(); c++) {
