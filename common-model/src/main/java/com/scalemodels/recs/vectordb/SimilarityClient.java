@@ -56,6 +56,8 @@ public final class SimilarityClient implements AutoCloseable {
      * 0.99 at 200. 150 keeps a margin over the 0.95 bar on the hardest (isotropic) data.
      */
     public static final int DEFAULT_MIN_EF_SEARCH = 150;
+
+    private static final String UNDEFINED_TABLE = "42P01";
     private static final int MAX_EF_SEARCH = 1000;
 
     private final DataSource dataSource;
@@ -260,6 +262,25 @@ public final class SimilarityClient implements AutoCloseable {
 
     public Optional<float[]> itemEmbedding(String id) {
         return embedding("SELECT embedding FROM item_emb WHERE id = ?", ps -> ps.setString(1, id), "item " + id);
+    }
+
+    /**
+     * The model version the embeddings-loader made live ({@code embedding_live_version}, sql/schema.sql), or empty
+     * when the database has no version bookkeeping (tables loaded by other means) or nothing is live yet.
+     */
+    public Optional<String> liveModelVersion() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT model_version FROM embedding_live_version")) {
+            ps.setQueryTimeout(5);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            if (UNDEFINED_TABLE.equals(e.getSQLState())) {
+                return Optional.empty();
+            }
+            throw SqlErrors.translate(e, "live model version");
+        }
     }
 
     /** Fails with {@link VectorDbUnavailableException} unless the database answers {@code SELECT 1} in time. */

@@ -3,6 +3,7 @@ package com.scalemodels.recs.vectordb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.scalemodels.recs.config.VectorDbConfig;
 import java.net.ServerSocket;
@@ -212,6 +213,24 @@ class SimilarityClientIT {
                         .hasMessageContaining("57014");
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
                 client.liveCheck();
+            }
+        }
+    }
+
+    @Test
+    void readsTheLiveModelVersionAndToleratesADatabaseWithoutBookkeeping() throws Exception {
+        try (Connection c = db.admin.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT to_regclass('public.embedding_live_version') IS NULL")) {
+            rs.next();
+            assumeTrue(rs.getBoolean(1), "public.embedding_live_version exists in this database and would be found");
+        }
+        try (SimilarityClient client = client(Distance.INNER_PRODUCT)) {
+            assertThat(client.liveModelVersion()).isEmpty();
+            db.execute("CREATE VIEW " + db.schema + ".embedding_live_version AS SELECT 'model-7'::text AS model_version");
+            try {
+                assertThat(client.liveModelVersion()).contains("model-7");
+            } finally {
+                db.execute("DROP VIEW " + db.schema + ".embedding_live_version");
             }
         }
     }

@@ -5,10 +5,13 @@ import com.scalemodels.recs.artifacts.ArtifactStore;
 import com.scalemodels.recs.artifacts.Manifest;
 import com.scalemodels.recs.artifacts.ModelArtifacts;
 import com.scalemodels.recs.config.InferenceConfig;
+import com.scalemodels.recs.inference.recommend.LiveVersionGuard;
 import com.scalemodels.recs.inference.recommend.RecommendationService;
 import com.scalemodels.recs.inference.towers.DjlRuntime;
 import com.scalemodels.recs.inference.towers.TowerModel;
+import com.scalemodels.recs.vectordb.ModelVersionMismatchException;
 import com.scalemodels.recs.vectordb.SimilarityClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -33,17 +36,25 @@ public final class InferenceRuntime implements AutoCloseable {
     private final int defaultK;
 
     private InferenceRuntime(ModelArtifacts artifacts, TowerModel userTower, TowerModel itemTower,
-            SimilarityClient vectors, int defaultK) {
+            SimilarityClient vectors, LiveVersionGuard versionGuard, int defaultK) {
         this.artifacts = artifacts;
         this.userTower = userTower;
         this.itemTower = itemTower;
         this.vectors = vectors;
         this.defaultK = defaultK;
         this.service = new RecommendationService(artifacts.manifest().modelVersion(), artifacts.userEncoder(),
-                userTower, vectors);
+                userTower, vectors, versionGuard);
     }
 
     public static InferenceRuntime start(InferenceConfig config) {
+        return start(config, LiveVersionGuard.DEFAULT_RECHECK);
+    }
+
+    /**
+     * @param versionRecheck how long a confirmed match between the loaded model version and the database's live
+     *     one is trusted (tests pass zero to see a swap at once)
+     */
+    public static InferenceRuntime start(InferenceConfig config, Duration versionRecheck) {
         long started = System.nanoTime();
         List<AutoCloseable> opened = new ArrayList<>();
         try {
@@ -64,7 +75,16 @@ public final class InferenceRuntime implements AutoCloseable {
                     manifest.embeddingDim());
             opened.add(vectors);
             vectors.liveCheck();
-            InferenceRuntime runtime = new InferenceRuntime(artifacts, user, item, vectors, config.defaultK());
+            LiveVersionGuard versionGuard = new LiveVersionGuard(manifest.modelVersion(), vectors::liveModelVersion,
+                    versionRecheck, System::nanoTime);
+            try {
+                versionGuard.check();
+            } catch (ModelVersionMismatchException e) {
+                // Not an init failure: a deployment may start the new towers a moment before the loader swaps the
+                // embeddings in. Requests are refused (and retried) until the two agree; the guard logged it.
+            }
+            InferenceRuntime runtime = new InferenceRuntime(artifacts, user, item, vectors, versionGuard,
+                    config.defaultK());
             LOG.atInfo()
                     .addKeyValue("event", "init")
                     .addKeyValue("model_version", manifest.modelVersion())

@@ -1,5 +1,6 @@
 package com.scalemodels.recs.inference;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scalemodels.recs.config.InferenceConfig;
 import com.scalemodels.recs.config.VectorDbConfig;
 import com.scalemodels.recs.testing.JdbcSettings;
@@ -11,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.postgresql.PGConnection;
@@ -48,6 +51,33 @@ public final class SampleCatalog implements AutoCloseable {
             st.execute("CREATE TABLE " + schema + ".user_emb (id integer PRIMARY KEY, embedding vector(32))");
             copy(conn, "item_emb", ARTIFACTS.resolve("embeddings/item_embeddings.csv"));
             copy(conn, "user_emb", ARTIFACTS.resolve("embeddings/user_embeddings.csv"));
+        }
+        serveVersion(modelVersion());
+    }
+
+    /** The sample manifest's model_version. */
+    public static String modelVersion() throws IOException {
+        return new ObjectMapper().readTree(ARTIFACTS.resolve("manifest.json").toFile()).get("model_version").asText();
+    }
+
+    /**
+     * Makes the schema's live-version view (the embeddings-loader's bookkeeping, reduced to what inference reads)
+     * claim {@code version}, as if the loader had swapped it in.
+     */
+    public void serveVersion(String version) throws SQLException {
+        try (Connection conn = pg.connect();
+             PreparedStatement ps = conn.prepareStatement("SELECT quote_literal(?)")) {
+            ps.setString(1, version);
+            String literal;
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                literal = rs.getString(1);
+            }
+            try (Statement st = conn.createStatement()) {
+                // A view definition cannot take a bind parameter; the literal was quoted by the server.
+                st.execute("CREATE OR REPLACE VIEW " + schema + ".embedding_live_version AS SELECT " + literal
+                        + "::text AS model_version");
+            }
         }
     }
 

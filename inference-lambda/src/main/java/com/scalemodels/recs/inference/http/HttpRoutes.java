@@ -12,6 +12,7 @@ import com.scalemodels.recs.features.UserFeatures;
 import com.scalemodels.recs.inference.contract.InferenceRequest;
 import com.scalemodels.recs.inference.recommend.RecommendationService;
 import com.scalemodels.recs.session.SessionLimits;
+import com.scalemodels.recs.vectordb.ModelVersionMismatchException;
 import com.scalemodels.recs.vectordb.VectorDbUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -63,6 +64,9 @@ public final class HttpRoutes {
             };
         } catch (HttpError e) {
             return error(e.status(), e.getMessage(), requestId);
+        } catch (ModelVersionMismatchException e) {
+            return error(503, "model version " + e.loaded() + " is not the vector database's live version yet,"
+                    + " retry later", requestId);
         } catch (VectorDbUnavailableException e) {
             LOG.error("vector DB unavailable on {}: {}", path, e.getMessage());
             return error(503, "vector database unavailable, retry later", requestId);

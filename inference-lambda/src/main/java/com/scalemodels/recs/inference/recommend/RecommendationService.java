@@ -35,14 +35,16 @@ public final class RecommendationService {
     private final FeatureEncoder userEncoder;
     private final TowerModel userTower;
     private final SimilarityClient vectors;
+    private final LiveVersionGuard versionGuard;
     private final SimilarItemsCache similarCache = new SimilarItemsCache();
 
     public RecommendationService(String modelVersion, FeatureEncoder userEncoder, TowerModel userTower,
-            SimilarityClient vectors) {
+            SimilarityClient vectors, LiveVersionGuard versionGuard) {
         this.modelVersion = Objects.requireNonNull(modelVersion, "modelVersion");
         this.userEncoder = Objects.requireNonNull(userEncoder, "userEncoder");
         this.userTower = Objects.requireNonNull(userTower, "userTower");
         this.vectors = Objects.requireNonNull(vectors, "vectors");
+        this.versionGuard = Objects.requireNonNull(versionGuard, "versionGuard");
         if (userEncoder.width() != userTower.inputDim()) {
             throw new IllegalArgumentException("user encoder width " + userEncoder.width()
                     + " does not match the user tower's input " + userTower.inputDim());
@@ -54,6 +56,7 @@ public final class RecommendationService {
     }
 
     public InferenceResponse recommend(InferenceRequest request) {
+        versionGuard.check();
         List<SessionEvent> sessions = request.sessions();
         SessionResult[] results = new SessionResult[sessions.size()];
 
@@ -96,16 +99,19 @@ public final class RecommendationService {
 
     /** The {@code limit} items closest to a user embedding, skipping {@code exclude}. */
     public List<Recommendation> itemsForUser(float[] userEmbedding, Set<String> exclude, int limit) {
+        versionGuard.check();
         return toRecommendations(vectors.itemsForVectors(List.of(userEmbedding), List.of(exclude), limit).get(0));
     }
 
     /** The stored embedding of a customer (from the loaded model version), if the catalog has one. */
     public Optional<float[]> storedUserEmbedding(int customerNumber) {
+        versionGuard.check();
         return vectors.userEmbedding(customerNumber);
     }
 
     /** Items similar to {@code itemId}, or empty when the catalog does not know it. */
     public Optional<List<Recommendation>> similarTo(String itemId, int limit) {
+        versionGuard.check();
         Optional<Optional<List<Recommendation>>> cached = similarCache.get(itemId, limit);
         if (cached.isPresent()) {
             return cached.get();
