@@ -269,9 +269,18 @@ public final class SimilarityClient implements AutoCloseable {
      * when the database has no version bookkeeping (tables loaded by other means) or nothing is live yet.
      */
     public Optional<String> liveModelVersion() {
+        // Asking to_regclass first keeps a database without the view from logging a server-side ERROR on every
+        // check; the 42P01 catch covers the view being dropped between the two statements.
         try (Connection c = dataSource.getConnection();
+             PreparedStatement exists = c.prepareStatement("SELECT to_regclass('embedding_live_version') IS NOT NULL");
              PreparedStatement ps = c.prepareStatement("SELECT model_version FROM embedding_live_version")) {
+            exists.setQueryTimeout(5);
             ps.setQueryTimeout(5);
+            try (ResultSet rs = exists.executeQuery()) {
+                if (!rs.next() || !rs.getBoolean(1)) {
+                    return Optional.empty();
+                }
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
             }
