@@ -25,12 +25,12 @@ final class EmbeddingFileReader {
     private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
 
     /**
-     * Vector parse workers beside the reading thread (reader: CSV, ids, COPY encoding; workers: decimal-to-float,
-     * the larger part). Two even on two cores: with the server on the same cores, 1 M rows copied in 1.9–2.0 s with
-     * two workers against 2.2–2.3 s with one (idle 2-core machine), because a second worker keeps a core busy
-     * whenever the reader waits; more than two only pay where the server has cores of its own.
+     * Vector parse workers beside the reading thread: one keeps two cores busy (reader: CSV, ids, COPY encoding;
+     * worker: decimal-to-float, the larger half). Measured on two cores with `./bench.sh embeddings-loader --
+     * 1000000 copy-only N`: validation and encoding alone ran at 1.14 M rows/s with one worker against 0.82–1.05 M
+     * with two (three busy threads on two cores only thrash); more help where more cores are free.
      */
-    static final int DEFAULT_PARSE_WORKERS = Math.min(2, Runtime.getRuntime().availableProcessors());
+    static final int DEFAULT_PARSE_WORKERS = Math.min(2, Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
 
     private final ProgressListener progress;
     private final int parseWorkers;
