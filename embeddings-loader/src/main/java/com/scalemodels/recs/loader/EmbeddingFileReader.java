@@ -26,9 +26,10 @@ final class EmbeddingFileReader {
 
     /**
      * Vector parse workers beside the reading thread: one keeps two cores busy (reader: CSV, ids, COPY encoding;
-     * worker: decimal-to-float, the larger half). Measured on two cores with `./bench.sh embeddings-loader --
-     * 1000000 copy-only N`: validation and encoding alone ran at 1.14 M rows/s with one worker against 0.82–1.05 M
-     * with two (three busy threads on two cores only thrash); more help where more cores are free.
+     * worker: decimal-to-float, the larger half). Measured on two cores with
+     * {@code ./bench.sh embeddings-loader -- 1000000 copy-only N}: validation and encoding alone ran at 1.14 M rows/s
+     * with one worker against 0.82–1.05 M with two (three busy threads on two cores only thrash); more help where
+     * more cores are free.
      */
     static final int DEFAULT_PARSE_WORKERS = Math.min(2, Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
 
