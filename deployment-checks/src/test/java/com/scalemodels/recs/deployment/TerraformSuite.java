@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -56,6 +55,7 @@ final class TerraformSuite {
 
     private static TerraformSuite instance;
     private static String skipped;
+    private static RuntimeException failed;
 
     final TerraformTool.Found tool;
     final Path workDir;
@@ -82,25 +82,41 @@ final class TerraformSuite {
 
     /** The suite's results, running it on first use; skips the calling test when Terraform is not available. */
     static synchronized TerraformSuite get() {
+        if (failed != null) {
+            throw failed; // once per test JVM: every later test that needs Terraform fails the same way
+        }
         if (instance == null && skipped == null) {
-            TerraformTool.Lookup lookup = TerraformTool.find(System.getenv());
-            if (lookup.found().isEmpty()) {
-                if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                    throw new IllegalStateException(lookup.required());
+            try {
+                TerraformTool.Lookup lookup = TerraformTool.find(System.getenv());
+                if (lookup.found().isEmpty()) {
+                    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                        throw new IllegalStateException(lookup.required());
+                    }
+                    skipped = lookup.skipped();
+                    System.out.println(skipped);
+                } else {
+                    instance = run(lookup.found().get());
                 }
-                skipped = lookup.skipped();
-                System.out.println(skipped);
-            } else {
-                instance = run(lookup.found().get());
+            } catch (RuntimeException e) {
+                failed = e;
+                throw e;
             }
         }
         Assumptions.assumeTrue(instance != null, () -> skipped);
         return instance;
     }
 
-    /** States of the whole configuration after apply (both variable sets), not of modules tested alone. */
+    /**
+     * States of the whole configuration after apply (both variable sets), not of modules tested alone. Never empty:
+     * a rule over no state would pass without checking anything.
+     */
     List<TerraformState> rootStates() {
-        return states.stream().filter(TerraformState::isRootModule).toList();
+        List<TerraformState> root = states.stream().filter(TerraformState::isRootModule).toList();
+        if (root.isEmpty()) {
+            throw new IllegalStateException("terraform test left no applied state of the root module"
+                    + " (see TerraformTest for why), so there is nothing to check");
+        }
+        return root;
     }
 
     /** The root module's state with the values of terraform.tfvars.example, i.e. the variables' defaults. */
@@ -309,9 +325,5 @@ final class TerraformSuite {
         }
         return s.append(tool.pluginDir().map(d -> " (provider from " + d + ")").orElse(" (provider from the registry)"))
                 .toString();
-    }
-
-    Optional<Command> command(String name) {
-        return Stream.of(fmt, init, validate, test).filter(c -> c != null && c.arguments().get(0).equals(name)).findFirst();
     }
 }
