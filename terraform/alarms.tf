@@ -6,6 +6,7 @@ locals {
 
   functions = {
     inference      = module.streaming_inference.inference_function_name
+    inference_http = module.streaming_inference.inference_http_function_name
     transformation = module.streaming_inference.transformation_function_name
     loader         = module.vector_db.loader_function_name
   }

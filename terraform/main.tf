@@ -2,19 +2,28 @@
 # the deployables of docs/contracts.md; a rebuilt file changes its hash and is re-uploaded.
 
 data "aws_caller_identity" "current" {}
-data "aws_region" "current" {}
+
+data "aws_region" "current" {
+  lifecycle {
+    # The longest bucket name is streaming_inference's <project>-recommendations-<account>-<region>.
+    postcondition {
+      condition     = length("${var.project}-recommendations-000000000000-${self.name}") <= 63
+      error_message = "project \"${var.project}\" is too long for region ${self.name}: the bucket ${var.project}-recommendations-<account id>-${self.name} would have ${length("${var.project}-recommendations-000000000000-${self.name}")} characters and S3 allows 63; shorten project by ${length("${var.project}-recommendations-000000000000-${self.name}") - 63}."
+    }
+  }
+}
 
 locals {
   name_prefix = var.project
   repo_root   = "${path.root}/.."
 
-  deployables = {
+  deployables = merge({
     glue_job       = "${local.repo_root}/glue-job/target/deploy/glue-job.jar"
     loader         = "${local.repo_root}/embeddings-loader/target/deploy/embeddings-loader.jar"
     inference      = "${local.repo_root}/inference-lambda/target/deploy/inference-lambda.jar"
     libtorch_layer = "${local.repo_root}/inference-lambda/target/deploy/libtorch-layer.zip"
     transformation = "${local.repo_root}/transformation-lambda/target/deploy/transformation-lambda.jar"
-  }
+  }, var.deployables)
 
   source_jdbc_url = "jdbc:mysql://${var.source_mysql_host}:${var.source_mysql_port}/${var.source_mysql_database}"
 }
@@ -43,16 +52,18 @@ module "network" {
 module "etl" {
   source = "./modules/etl"
 
-  name_prefix           = local.name_prefix
-  glue_job_jar_path     = local.deployables.glue_job
-  source_jdbc_url       = local.source_jdbc_url
-  source_secret_arn     = var.source_mysql_secret_arn
-  subnet_id             = var.private_subnet_ids[0]
-  security_group_id     = module.network.glue_security_group_id
-  worker_type           = var.glue_worker_type
-  number_of_workers     = var.glue_number_of_workers
-  log_retention_days    = var.log_retention_days
-  force_destroy_buckets = var.force_destroy_buckets
+  name_prefix               = local.name_prefix
+  glue_job_jar_path         = local.deployables.glue_job
+  source_jdbc_url           = local.source_jdbc_url
+  source_secret_arn         = var.source_mysql_secret_arn
+  source_secret_kms_key_arn = var.source_mysql_secret_kms_key_arn
+  subnet_id                 = var.private_subnet_ids[0]
+  availability_zone         = module.network.subnet_availability_zones[var.private_subnet_ids[0]]
+  security_group_id         = module.network.glue_security_group_id
+  worker_type               = var.glue_worker_type
+  number_of_workers         = var.glue_number_of_workers
+  log_retention_days        = var.log_retention_days
+  force_destroy_buckets     = var.force_destroy_buckets
 }
 
 module "vector_db" {
@@ -60,6 +71,7 @@ module "vector_db" {
 
   name_prefix                  = local.name_prefix
   private_subnet_ids           = var.private_subnet_ids
+  subnet_availability_zones    = module.network.subnet_availability_zones
   database_security_group_id   = module.network.database_security_group_id
   lambda_security_group_id     = module.network.lambda_security_group_id
   lambda_vpc_access_policy_arn = module.network.lambda_vpc_access_policy_arn
@@ -74,6 +86,7 @@ module "vector_db" {
   loader_jar_path              = local.deployables.loader
   ml_artifacts_bucket          = var.ml_artifacts_bucket
   ml_artifacts_prefix          = var.ml_artifacts_prefix
+  ml_artifacts_kms_key_arn     = var.ml_artifacts_kms_key_arn
   model_version                = var.model_version
   hnsw_m                       = var.hnsw_m
   hnsw_ef_construction         = var.hnsw_ef_construction
@@ -95,6 +108,7 @@ module "streaming_inference" {
   kinesis_stream_arn                = var.kinesis_stream_arn
   kinesis_stream_kms_key_arn        = var.kinesis_stream_kms_key_arn
   ml_artifacts_uri                  = module.vector_db.artifacts_uri
+  ml_artifacts_kms_key_arn          = var.ml_artifacts_kms_key_arn
   vector_db_jdbc_url                = module.vector_db.jdbc_url
   vector_db_secret_arn              = module.vector_db.master_user_secret_arn
   model_manifest_etag               = module.vector_db.loaded_manifest_etag

@@ -3,11 +3,13 @@
 
 locals {
   log_groups = {
-    inference      = module.streaming_inference.log_groups["inference"]
-    transformation = module.streaming_inference.log_groups["transformation"]
-    firehose       = module.streaming_inference.log_groups["firehose"]
-    loader         = module.vector_db.loader_log_group
-    glue_job       = module.etl.glue_log_group
+    inference       = module.streaming_inference.log_groups["inference"]
+    inference_http  = module.streaming_inference.log_groups["inference_http"]
+    transformation  = module.streaming_inference.log_groups["transformation"]
+    firehose        = module.streaming_inference.log_groups["firehose"]
+    loader          = module.vector_db.loader_log_group
+    glue_job        = module.etl.glue_log_groups["error"]
+    glue_job_output = module.etl.glue_log_groups["output"]
   }
 }
 
@@ -22,16 +24,17 @@ output "buckets" {
 }
 
 output "function_names" {
-  description = "Lambda function names."
+  description = "Lambda function names: inference (batch, called by transformation), inference_http (the Function URL), transformation (the Firehose processor), loader."
   value = {
     inference      = module.streaming_inference.inference_function_name
+    inference_http = module.streaming_inference.inference_http_function_name
     transformation = module.streaming_inference.transformation_function_name
     loader         = module.vector_db.loader_function_name
   }
 }
 
 output "log_groups" {
-  description = "CloudWatch log group of each component."
+  description = "CloudWatch log group of each component; glue_job holds the job's JSON events, glue_job_output its stdout."
   value       = local.log_groups
 }
 

@@ -1,13 +1,18 @@
 # --- General ----------------------------------------------------------------------------------------------
 
 variable "project" {
-  description = "Prefix of every resource name."
+  description = "Prefix of every resource name. Bucket names include it: <project>-recommendations-<account id>-<region> must stay within S3's 63 characters."
   type        = string
   default     = "de-c1w4"
 
   validation {
     condition     = can(regex("^[a-z][a-z0-9-]{1,20}[a-z0-9]$", var.project))
-    error_message = "project must be 3-22 lowercase letters, digits or hyphens (it is part of bucket names)."
+    error_message = "project must be 3-22 lowercase letters, digits or hyphens, starting with a letter and ending with a letter or digit (it is part of bucket names)."
+  }
+
+  validation {
+    condition     = !strcontains(var.project, "--")
+    error_message = "project must not contain \"--\": RDS identifiers (<project>-vector-db) cannot have two hyphens in a row."
   }
 }
 
@@ -58,6 +63,17 @@ variable "alarm_sns_topic_arn" {
   validation {
     condition     = var.alarm_sns_topic_arn == null || can(regex("^arn:aws[a-z-]*:sns:", var.alarm_sns_topic_arn))
     error_message = "alarm_sns_topic_arn must be an SNS topic ARN."
+  }
+}
+
+variable "deployables" {
+  description = "Paths of the built files to deploy, by name (glue_job, loader, inference, libtorch_layer, transformation); a name left out uses ./mvnw package's output in this repository."
+  type        = map(string)
+  default     = {}
+
+  validation {
+    condition     = alltrue([for k in keys(var.deployables) : contains(["glue_job", "loader", "inference", "libtorch_layer", "transformation"], k)])
+    error_message = "deployables keys must be among glue_job, loader, inference, libtorch_layer, transformation."
   }
 }
 
@@ -120,12 +136,25 @@ variable "source_mysql_database" {
 }
 
 variable "source_mysql_secret_arn" {
-  description = "Secrets Manager secret with the source database's {\"username\",\"password\"}."
+  description = "Complete ARN of the Secrets Manager secret with the source database's {\"username\",\"password\"} (aws secretsmanager describe-secret --secret-id <name> --query ARN)."
   type        = string
 
+  # IAM matches a secret's ARN exactly: the partial ARN (without the 6-character suffix Secrets Manager
+  # appends) would grant nothing, and the job and the Glue connection fetch the secret by this ARN.
   validation {
-    condition     = can(regex("^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:", var.source_mysql_secret_arn))
-    error_message = "source_mysql_secret_arn must be a Secrets Manager secret ARN."
+    condition     = can(regex("^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[A-Za-z0-9/_+=.@-]+-[A-Za-z0-9]{6}$", var.source_mysql_secret_arn))
+    error_message = "source_mysql_secret_arn must be the secret's complete ARN, ending in the 6-character suffix Secrets Manager adds to the name (arn:aws:secretsmanager:<region>:<account>:secret:<name>-AbCdEf); get it with aws secretsmanager describe-secret --secret-id <name> --query ARN."
+  }
+}
+
+variable "source_mysql_secret_kms_key_arn" {
+  description = "Customer managed KMS key the source secret is encrypted with, if any (null: the AWS managed aws/secretsmanager key). The Glue job gets kms:Decrypt on it."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.source_mysql_secret_kms_key_arn == null || can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$", var.source_mysql_secret_kms_key_arn))
+    error_message = "source_mysql_secret_kms_key_arn must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key-id>), not an alias: IAM grants on key ARNs."
   }
 }
 
@@ -168,6 +197,17 @@ variable "glue_number_of_workers" {
 variable "ml_artifacts_bucket" {
   description = "Existing bucket that holds the ML artifacts."
   type        = string
+}
+
+variable "ml_artifacts_kms_key_arn" {
+  description = "Customer managed KMS key the ML artifacts bucket encrypts objects with, if any (null: SSE-S3 or the AWS managed aws/s3 key). The loader and the inference functions get kms:Decrypt on it."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.ml_artifacts_kms_key_arn == null || can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$", var.ml_artifacts_kms_key_arn))
+    error_message = "ml_artifacts_kms_key_arn must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key-id>), not an alias: IAM grants on key ARNs."
+  }
 }
 
 variable "ml_artifacts_prefix" {
@@ -253,9 +293,14 @@ variable "kinesis_stream_arn" {
 }
 
 variable "kinesis_stream_kms_key_arn" {
-  description = "Customer managed KMS key of the stream, if it uses one."
+  description = "Customer managed KMS key of the stream, if it uses one (null: unencrypted or the AWS managed aws/kinesis key). Firehose gets kms:Decrypt on it."
   type        = string
   default     = null
+
+  validation {
+    condition     = var.kinesis_stream_kms_key_arn == null || can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$", var.kinesis_stream_kms_key_arn))
+    error_message = "kinesis_stream_kms_key_arn must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key-id>), not an alias: IAM grants on key ARNs."
+  }
 }
 
 variable "inference_memory_mb" {
@@ -270,7 +315,7 @@ variable "inference_memory_mb" {
 }
 
 variable "inference_provisioned_concurrency" {
-  description = "Provisioned concurrency of the inference function; 0 disables it."
+  description = "Provisioned concurrency of the batch inference function (the streaming path); 0 disables it."
   type        = number
   default     = 0
 

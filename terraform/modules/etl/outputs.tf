@@ -23,7 +23,7 @@ output "glue_catalog_database" {
   value       = aws_glue_catalog_database.recommendations.name
 }
 
-output "glue_log_group" {
-  description = "Log group of the job's continuous logs."
-  value       = aws_cloudwatch_log_group.job.name
+output "glue_log_groups" {
+  description = "Log groups of the job: error (Glue, Spark and log4j logs, so the job's JSON events) and output (its stdout and stderr)."
+  value       = { for k, g in aws_cloudwatch_log_group.job : k => g.name }
 }

@@ -23,6 +23,17 @@ variable "subnet_id" {
   type        = string
 }
 
+variable "availability_zone" {
+  description = "Availability zone of subnet_id."
+  type        = string
+}
+
+variable "source_secret_kms_key_arn" {
+  description = "Customer managed KMS key of the source secret, if it uses one; null for the AWS managed key."
+  type        = string
+  default     = null
+}
+
 variable "security_group_id" {
   description = "Security group of the Glue connection."
   type        = string

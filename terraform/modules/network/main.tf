@@ -1,6 +1,6 @@
 # Security groups and VPC endpoints. The functions and the Glue job live in private subnets with no NAT:
 # every AWS API they call is reached through an endpoint created here. Lambda logs need no endpoint
-# (the Lambda service ships them), but Glue's driver writes its continuous logs and metrics itself.
+# (the Lambda service ships them), but Glue's driver writes its logs and metrics itself.
 
 data "aws_region" "current" {}
 
@@ -8,13 +8,42 @@ data "aws_vpc" "this" {
   id = var.vpc_id
 }
 
-data "aws_route_table" "private" {
-  for_each  = var.create_vpc_endpoints ? toset(var.private_subnet_ids) : toset([])
-  subnet_id = each.value
+data "aws_subnet" "private" {
+  for_each = toset(var.private_subnet_ids)
+  id       = each.value
+}
+
+# The S3 gateway endpoint goes on the route tables of the subnets: the one a subnet is explicitly
+# associated with, else the VPC's main route table (which every other subnet uses implicitly).
+data "aws_route_tables" "explicit" {
+  for_each = var.create_vpc_endpoints ? toset(var.private_subnet_ids) : toset([])
+  vpc_id   = var.vpc_id
+
+  filter {
+    name   = "association.subnet-id"
+    values = [each.value]
+  }
+}
+
+data "aws_route_tables" "main" {
+  count  = var.create_vpc_endpoints ? 1 : 0
+  vpc_id = var.vpc_id
+
+  filter {
+    name   = "association.main"
+    values = ["true"]
+  }
 }
 
 locals {
-  route_table_ids = distinct([for rt in data.aws_route_table.private : rt.id])
+  route_table_ids = distinct(flatten([
+    for id, explicit in data.aws_route_tables.explicit : length(explicit.ids) > 0 ? explicit.ids : data.aws_route_tables.main[0].ids
+  ]))
+
+  availability_zones = { for id, subnet in data.aws_subnet.private : id => subnet.availability_zone }
+
+  # An interface endpoint takes at most one subnet per availability zone: the first subnet given in each.
+  endpoint_subnet_ids = [for az, ids in { for id in var.private_subnet_ids : local.availability_zones[id] => id... } : ids[0]]
 }
 
 # --- Security groups --------------------------------------------------------------------------------------
@@ -90,7 +119,7 @@ resource "aws_vpc_security_group_egress_rule" "lambda_https_any" {
   ip_protocol       = "tcp"
   from_port         = 443
   to_port           = 443
-  description       = "AWS APIs through the VPC's existing endpoints or NAT"
+  description       = "AWS APIs through existing VPC endpoints or a NAT gateway"
 }
 
 # Glue requires its security group to allow all TCP from itself: the driver and executors talk to
@@ -174,11 +203,20 @@ resource "aws_vpc_endpoint" "interface" {
   vpc_id              = var.vpc_id
   service_name        = "com.amazonaws.${data.aws_region.current.name}.${each.value}"
   vpc_endpoint_type   = "Interface"
-  subnet_ids          = var.private_subnet_ids
+  subnet_ids          = local.endpoint_subnet_ids
   security_group_ids  = [aws_security_group.endpoints.id]
   private_dns_enabled = true
   tags = {
     Name = "${var.name_prefix}-${each.value}"
+  }
+
+  lifecycle {
+    # Private DNS names make the SDKs' default endpoints resolve to these interfaces; AWS refuses them
+    # (after creating nothing useful) in a VPC without both attributes.
+    precondition {
+      condition     = data.aws_vpc.this.enable_dns_support && data.aws_vpc.this.enable_dns_hostnames
+      error_message = "VPC ${var.vpc_id} must have DNS resolution and DNS hostnames enabled for the interface endpoints' private DNS names: run aws ec2 modify-vpc-attribute --vpc-id ${var.vpc_id} --enable-dns-support Value=true, then the same with --enable-dns-hostnames Value=true. Or set create_vpc_endpoints = false when the VPC already reaches these services."
+    }
   }
 }
 
@@ -193,35 +231,33 @@ locals {
 
 # What Lambda needs to attach a function to the VPC, scoped to these subnets and this security group
 # where EC2 supports resource-level permissions (Describe* does not).
-data "aws_iam_policy_document" "lambda_vpc_access" {
-  statement {
-    sid       = "DescribeNetworkInterfaces"
-    actions   = ["ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups"]
-    resources = ["*"]
-  }
-
-  statement {
-    sid     = "CreateNetworkInterfaces"
-    actions = ["ec2:CreateNetworkInterface"]
-    resources = concat(
-      ["${local.ec2_arn}:network-interface/*", "${local.ec2_arn}:security-group/${aws_security_group.lambda.id}"],
-      [for id in var.private_subnet_ids : "${local.ec2_arn}:subnet/${id}"],
-    )
-  }
-
-  statement {
-    sid = "ManageNetworkInterfaces"
-    actions = [
-      "ec2:DeleteNetworkInterface",
-      "ec2:AssignPrivateIpAddresses",
-      "ec2:UnassignPrivateIpAddresses",
-    ]
-    resources = ["${local.ec2_arn}:network-interface/*"]
-  }
-}
-
 resource "aws_iam_policy" "lambda_vpc_access" {
   name        = "${var.name_prefix}-lambda-vpc-access"
   description = "Attach ${var.name_prefix} functions to the private subnets"
-  policy      = data.aws_iam_policy_document.lambda_vpc_access.json
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "DescribeNetworkInterfaces"
+        Effect   = "Allow"
+        Action   = ["ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups"]
+        Resource = "*"
+      },
+      {
+        Sid    = "CreateNetworkInterfaces"
+        Effect = "Allow"
+        Action = "ec2:CreateNetworkInterface"
+        Resource = concat(
+          ["${local.ec2_arn}:network-interface/*", "${local.ec2_arn}:security-group/${aws_security_group.lambda.id}"],
+          [for id in var.private_subnet_ids : "${local.ec2_arn}:subnet/${id}"],
+        )
+      },
+      {
+        Sid      = "ManageNetworkInterfaces"
+        Effect   = "Allow"
+        Action   = ["ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"]
+        Resource = "${local.ec2_arn}:network-interface/*"
+      },
+    ]
+  })
 }

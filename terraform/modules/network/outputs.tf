@@ -35,3 +35,8 @@ output "lambda_vpc_access_policy_arn" {
   description = "Managed policy that in-VPC function roles attach."
   value       = aws_iam_policy.lambda_vpc_access.arn
 }
+
+output "subnet_availability_zones" {
+  description = "Availability zone of each private subnet, by subnet id."
+  value       = local.availability_zones
+}

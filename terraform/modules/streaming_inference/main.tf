@@ -1,6 +1,7 @@
 # Streaming path: Kinesis → Firehose → transformation function (SnapStart, outside the VPC) → one
-# synchronous invoke per batch of the inference function (DJL + libtorch, in the VPC next to the
-# database) → enriched JSON lines in the recommendations bucket.
+# synchronous invoke per batch of the batch inference function (DJL + libtorch, in the VPC next to the
+# database) → enriched JSON lines in the recommendations bucket. A second function from the same jar
+# serves the HTTP routes behind a Function URL.
 
 data "aws_caller_identity" "current" {}
 data "aws_region" "current" {}
@@ -12,6 +13,7 @@ locals {
   partition  = data.aws_partition.current.partition
 
   inference_name      = "${var.name_prefix}-inference"
+  inference_http_name = "${var.name_prefix}-inference-http"
   transformation_name = "${var.name_prefix}-transformation"
   firehose_name       = "${var.name_prefix}-recommendations"
 
@@ -19,6 +21,35 @@ locals {
   # own timeout must exceed it so a slow dependency fails the batch cleanly (Firehose then retries it)
   # instead of timing the processor out mid-response.
   inference_budget_seconds = ceil(var.inference_timeout_ms * var.inference_max_attempts / 1000) + 10
+
+  # Both inference functions run the same jar with the same configuration.
+  inference_environment = {
+    ML_ARTIFACTS_URI               = var.ml_artifacts_uri
+    ARTIFACT_CACHE_DIR             = "/tmp/ml-artifacts"
+    VECTOR_DB_JDBC_URL             = var.vector_db_jdbc_url
+    VECTOR_DB_SECRET_ID            = var.vector_db_secret_arn
+    VECTOR_DB_POOL_SIZE            = tostring(var.vector_db_pool_size)
+    VECTOR_DB_CONNECT_TIMEOUT_MS   = "5000"
+    VECTOR_DB_STATEMENT_TIMEOUT_MS = "10000"
+    RECS_DEFAULT_K                 = tostring(var.recs_default_k)
+    DJL_CACHE_DIR                  = "/tmp/djl"
+    DJL_OFFLINE                    = "true"
+    LOG_LEVEL                      = var.log_level
+
+    # Not read by the code: a new model changes it, which publishes a new version and moves the alias,
+    # so every instance reloads the towers right after the loader swapped in the matching embeddings.
+    MODEL_MANIFEST_ETAG = var.model_manifest_etag
+  }
+
+  # Firehose processor parameters other than LambdaArn, sent only when they differ from Firehose's
+  # defaults: Firehose does not return a default back, so setting one would show as a change in every plan.
+  processor_defaults = { BufferSizeInMBs = 1, BufferIntervalInSeconds = 60, NumberOfRetries = 3 }
+  processor_settings = {
+    BufferSizeInMBs         = var.processor_buffer_size_mb
+    BufferIntervalInSeconds = var.processor_buffer_interval_seconds
+    NumberOfRetries         = var.processor_retries
+  }
+  processor_parameters = { for k, v in local.processor_settings : k => tostring(v) if v != local.processor_defaults[k] }
 
   # Each function's deployable, uploaded to the code bucket; a new build changes the hash and re-uploads.
   code = {
@@ -65,6 +96,7 @@ resource "aws_lambda_layer_version" "libtorch" {
 resource "aws_cloudwatch_log_group" "this" {
   for_each = {
     inference      = "/aws/lambda/${local.inference_name}"
+    inference_http = "/aws/lambda/${local.inference_http_name}"
     transformation = "/aws/lambda/${local.transformation_name}"
     firehose       = "/aws/kinesisfirehose/${local.firehose_name}"
   }
@@ -78,16 +110,16 @@ resource "aws_cloudwatch_log_stream" "firehose" {
   log_group_name = aws_cloudwatch_log_group.this["firehose"].name
 }
 
-# --- Inference function -----------------------------------------------------------------------------------
+# --- Batch inference function -----------------------------------------------------------------------------
 
 resource "aws_lambda_function" "inference" {
   function_name = local.inference_name
-  description   = "Two-tower inference (DJL + libtorch) and pgvector retrieval: batch invoke and HTTP"
+  description   = "Two-tower inference (DJL + libtorch) and pgvector retrieval for the transformation function's batches"
   role          = aws_iam_role.function["inference"].arn
   # libtorch 2.7.1 needs glibc >= 2.29, which java17 (Amazon Linux 2) lacks.
   runtime          = "java21"
   architectures    = ["x86_64"]
-  handler          = "com.scalemodels.recs.inference.InferenceHandler::handleRequest"
+  handler          = "com.scalemodels.recs.inference.BatchInferenceHandler::handleRequest"
   s3_bucket        = aws_s3_object.code["inference"].bucket
   s3_key           = aws_s3_object.code["inference"].key
   source_code_hash = filebase64sha256(var.inference_jar_path)
@@ -112,26 +144,10 @@ resource "aws_lambda_function" "inference" {
   }
 
   environment {
-    variables = {
-      ML_ARTIFACTS_URI               = var.ml_artifacts_uri
-      ARTIFACT_CACHE_DIR             = "/tmp/ml-artifacts"
-      VECTOR_DB_JDBC_URL             = var.vector_db_jdbc_url
-      VECTOR_DB_SECRET_ID            = var.vector_db_secret_arn
-      VECTOR_DB_POOL_SIZE            = tostring(var.vector_db_pool_size)
-      VECTOR_DB_CONNECT_TIMEOUT_MS   = "5000"
-      VECTOR_DB_STATEMENT_TIMEOUT_MS = "10000"
-      RECS_DEFAULT_K                 = tostring(var.recs_default_k)
-      DJL_CACHE_DIR                  = "/tmp/djl"
-      DJL_OFFLINE                    = "true"
-      LOG_LEVEL                      = var.log_level
-
-      # Not read by the code: a new model changes it, which publishes a new version and moves the alias,
-      # so every instance reloads the towers right after the loader swapped in the matching embeddings.
-      MODEL_MANIFEST_ETAG = var.model_manifest_etag
-    }
+    variables = local.inference_environment
   }
 
-  depends_on = [aws_iam_role_policy.function, aws_iam_role_policy_attachment.inference_vpc]
+  depends_on = [aws_iam_role_policy.inference, aws_iam_role_policy_attachment.inference_vpc]
 }
 
 resource "aws_lambda_alias" "inference_live" {
@@ -140,6 +156,8 @@ resource "aws_lambda_alias" "inference_live" {
   function_version = aws_lambda_function.inference.version
 }
 
+# On the batch function: it is on the streaming path, where a cold start (libtorch extraction) delays a
+# whole Firehose batch.
 resource "aws_lambda_provisioned_concurrency_config" "inference" {
   count                             = var.inference_provisioned_concurrency > 0 ? 1 : 0
   function_name                     = aws_lambda_alias.inference_live.function_name
@@ -147,11 +165,56 @@ resource "aws_lambda_provisioned_concurrency_config" "inference" {
   provisioned_concurrent_executions = var.inference_provisioned_concurrency
 }
 
-# The original HTTP routes (POST /user_embeddings, POST /items_from_user, GET /items_from_item), signed
-# with SigV4: no unauthenticated access to customer recommendations.
+# --- HTTP inference function ------------------------------------------------------------------------------
+
+# The original HTTP routes (POST /user_embeddings, POST /items_from_user, GET /items_from_item): same jar,
+# layer, configuration and role as the batch function, its own handler, log group and alias.
+resource "aws_lambda_function" "inference_http" {
+  function_name    = local.inference_http_name
+  description      = "Two-tower inference (DJL + libtorch) and pgvector retrieval behind the HTTP routes"
+  role             = aws_iam_role.function["inference"].arn
+  runtime          = "java21"
+  architectures    = ["x86_64"]
+  handler          = "com.scalemodels.recs.inference.HttpInferenceHandler::handleRequest"
+  s3_bucket        = aws_s3_object.code["inference"].bucket
+  s3_key           = aws_s3_object.code["inference"].key
+  source_code_hash = filebase64sha256(var.inference_jar_path)
+  layers           = [aws_lambda_layer_version.libtorch.arn]
+  memory_size      = var.inference_memory_mb
+  timeout          = var.inference_function_timeout_seconds
+  publish          = true
+
+  ephemeral_storage {
+    size = var.inference_ephemeral_storage_mb
+  }
+
+  vpc_config {
+    subnet_ids         = var.private_subnet_ids
+    security_group_ids = [var.lambda_security_group_id]
+  }
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.this["inference_http"].name
+  }
+
+  environment {
+    variables = local.inference_environment
+  }
+
+  depends_on = [aws_iam_role_policy.inference, aws_iam_role_policy_attachment.inference_vpc]
+}
+
+resource "aws_lambda_alias" "inference_http_live" {
+  name             = "live"
+  function_name    = aws_lambda_function.inference_http.function_name
+  function_version = aws_lambda_function.inference_http.version
+}
+
+# Signed with SigV4: no unauthenticated access to customer recommendations.
 resource "aws_lambda_function_url" "inference" {
-  function_name      = aws_lambda_alias.inference_live.function_name
-  qualifier          = aws_lambda_alias.inference_live.name
+  function_name      = aws_lambda_alias.inference_http_live.function_name
+  qualifier          = aws_lambda_alias.inference_http_live.name
   authorization_type = "AWS_IAM"
 }
 
@@ -202,7 +265,7 @@ resource "aws_lambda_function" "transformation" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.function]
+  depends_on = [aws_iam_role_policy.transformation]
 }
 
 resource "aws_lambda_alias" "transformation_live" {
@@ -252,17 +315,13 @@ resource "aws_kinesis_firehose_delivery_stream" "recommendations" {
           parameter_name  = "LambdaArn"
           parameter_value = aws_lambda_alias.transformation_live.arn
         }
-        parameters {
-          parameter_name  = "BufferSizeInMBs"
-          parameter_value = tostring(var.processor_buffer_size_mb)
-        }
-        parameters {
-          parameter_name  = "BufferIntervalInSeconds"
-          parameter_value = tostring(var.processor_buffer_interval_seconds)
-        }
-        parameters {
-          parameter_name  = "NumberOfRetries"
-          parameter_value = tostring(var.processor_retries)
+
+        dynamic "parameters" {
+          for_each = local.processor_parameters
+          content {
+            parameter_name  = parameters.key
+            parameter_value = parameters.value
+          }
         }
       }
     }

@@ -9,13 +9,18 @@ output "firehose_name" {
 }
 
 output "inference_function_name" {
-  description = "Name of the inference function."
+  description = "Name of the batch inference function (invoked by the transformation function)."
   value       = aws_lambda_function.inference.function_name
 }
 
 output "inference_alias_arn" {
-  description = "ARN of the inference function's live alias."
+  description = "ARN of the batch inference function's live alias (what the transformation function invokes)."
   value       = aws_lambda_alias.inference_live.arn
+}
+
+output "inference_http_function_name" {
+  description = "Name of the HTTP inference function (behind the Function URL)."
+  value       = aws_lambda_function.inference_http.function_name
 }
 
 output "inference_function_url" {

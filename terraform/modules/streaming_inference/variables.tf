@@ -100,7 +100,7 @@ variable "inference_function_timeout_seconds" {
 }
 
 variable "inference_provisioned_concurrency" {
-  description = "Provisioned concurrency of the inference alias; 0 disables it."
+  description = "Provisioned concurrency of the batch inference alias; 0 disables it."
   type        = number
   default     = 0
 }
@@ -192,4 +192,10 @@ variable "force_destroy_buckets" {
   description = "Let terraform destroy delete a non-empty recommendations bucket."
   type        = bool
   default     = false
+}
+
+variable "ml_artifacts_kms_key_arn" {
+  description = "Customer managed KMS key of the ML artifacts bucket, if it uses one; null for SSE-S3 or AWS managed keys."
+  type        = string
+  default     = null
 }

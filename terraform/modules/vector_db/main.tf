@@ -27,17 +27,21 @@ locals {
 resource "aws_db_subnet_group" "this" {
   name       = local.identifier
   subnet_ids = var.private_subnet_ids
+
+  lifecycle {
+    precondition {
+      condition     = length(distinct(values(var.subnet_availability_zones))) >= 2
+      error_message = "private_subnet_ids must be in at least two availability zones (an RDS subnet group needs two); all of them are in ${join(", ", distinct(values(var.subnet_availability_zones)))}."
+    }
+  }
 }
 
 # name_prefix: a major-version upgrade creates the new group before the old one is dropped.
+# TLS is required without a parameter here: rds.force_ssl defaults to 1 from PostgreSQL 15 on (the only
+# versions db_engine_version accepts), and setting it would only add its apply method to get right.
 resource "aws_db_parameter_group" "this" {
   name_prefix = "${local.identifier}-pg${local.major_version}-"
   family      = "postgres${local.major_version}"
-
-  parameter {
-    name  = "rds.force_ssl"
-    value = "1"
-  }
 
   # Statements slower than this are logged, which is how a missing HNSW index shows up.
   parameter {
@@ -78,6 +82,10 @@ resource "aws_db_instance" "this" {
   final_snapshot_identifier  = var.skip_final_snapshot ? null : "${local.identifier}-final"
   auto_minor_version_upgrade = true
   apply_immediately          = var.apply_immediately
+
+  # Raising engine_version's major moves the instance to the new family's parameter group in the same
+  # modification; RDS refuses a major upgrade unless it is allowed.
+  allow_major_version_upgrade = true
 
   enabled_cloudwatch_logs_exports = ["postgresql"]
 

@@ -161,3 +161,14 @@ variable "log_retention_days" {
   description = "Retention of the function's log group."
   type        = number
 }
+
+variable "subnet_availability_zones" {
+  description = "Availability zone of each private subnet, by subnet id."
+  type        = map(string)
+}
+
+variable "ml_artifacts_kms_key_arn" {
+  description = "Customer managed KMS key of the ML artifacts bucket, if it uses one; null for SSE-S3 or AWS managed keys."
+  type        = string
+  default     = null
+}

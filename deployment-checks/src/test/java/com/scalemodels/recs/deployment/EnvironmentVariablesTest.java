@@ -1,6 +1,5 @@
 package com.scalemodels.recs.deployment;
 
-import com.bertramlabs.plugins.hcl4j.symbols.HCLAttribute;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,35 +9,36 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every environment variable a deployable's code reads (found in its source, see {@link EnvironmentReads}) is set
- * by Terraform and by template.yaml for that function, local-only credentials never reach Terraform, and
- * template.yaml hides them (NoEcho).
+ * by Terraform (every function of the applied root module, with both variable sets of terraform/tests/) and by
+ * template.yaml for that function, local-only credentials never reach Terraform, and template.yaml hides them
+ * (NoEcho).
  */
 class EnvironmentVariablesTest {
 
     @Test
     void terraformSetsEveryVariableTheCodeReads() throws Exception {
         Problems problems = new Problems("Terraform Lambda environment vs. variables the code reads");
-        for (Hcl.Block function : TerraformModulesTest.allResources("aws_lambda_function")) {
-            Repo.Deployable d = function.literal("handler").map(Repo::byHandler).orElse(null);
-            if (d == null) {
-                continue; // reported by LambdaHandlersTest
-            }
-            Map<String, HCLAttribute> env = function.block("environment")
-                    .map(e -> e.objectAttribute("variables")).orElse(Map.of());
-            String name = "Terraform " + function.address() + " (" + function.where() + ")";
-            Map<String, String> reads = reads(d, problems);
-            for (var read : reads.entrySet()) {
-                if (Repo.LOCAL_ONLY_VARIABLES.contains(read.getKey())) {
-                    continue;
+        for (TerraformState state : TerraformSuite.get().rootStates()) {
+            for (TerraformState.Resource function : state.ofType("aws_lambda_function")) {
+                Repo.Deployable d = Repo.byHandler(function.text("handler"));
+                if (d == null) {
+                    continue; // reported by LambdaHandlersTest
                 }
-                problems.check(env.containsKey(read.getKey()), name + " does not set " + read.getKey()
-                        + " (read by " + read.getValue() + ")");
-            }
-            for (String key : env.keySet()) {
-                problems.check(!Repo.LOCAL_ONLY_VARIABLES.contains(key), name + " sets " + key
-                        + ": credentials come from the secret in VECTOR_DB_SECRET_ID, never from the environment");
-                problems.check(!looksLikeSecretValue(key), name + " sets " + key
-                        + ": a secret's value must not be in a Lambda environment; pass its ARN (…_SECRET_ID)");
+                Map<String, String> env = terraformEnvironment(function);
+                String name = state.name() + ": " + function.address();
+                for (var read : reads(d, problems).entrySet()) {
+                    if (Repo.LOCAL_ONLY_VARIABLES.contains(read.getKey())) {
+                        continue;
+                    }
+                    problems.check(env.containsKey(read.getKey()), name + " does not set " + read.getKey()
+                            + " (read by " + read.getValue() + ")");
+                }
+                for (String key : env.keySet()) {
+                    problems.check(!Repo.LOCAL_ONLY_VARIABLES.contains(key), name + " sets " + key
+                            + ": credentials come from the secret in VECTOR_DB_SECRET_ID, never from the environment");
+                    problems.check(!looksLikeSecretValue(key), name + " sets " + key
+                            + ": a secret's value must not be in a Lambda environment; pass its ARN (…_SECRET_ID)");
+                }
             }
         }
         problems.assertNone();
@@ -77,36 +77,37 @@ class EnvironmentVariablesTest {
         problems.assertNone();
     }
 
+    /** Values template.yaml writes as literals (not parameters) are what Terraform sets with its defaults. */
     @Test
     void terraformAndSamAgreeOnFixedValues() throws Exception {
-        Problems problems = new Problems("Terraform and template.yaml environment values");
+        Problems problems = new Problems("Terraform (terraform.tfvars.example) and template.yaml environment values");
         JsonNode template = SamTemplate.read();
-        Map<Repo.Deployable, JsonNode> sam = new LinkedHashMap<>();
-        SamTemplate.functions(template).values().forEach(f -> {
-            Repo.Deployable d = Repo.byHandler(f.path("Handler").asText(""));
-            if (d != null) {
-                sam.put(d, f.path("Environment").path("Variables"));
-            }
-        });
-        for (Hcl.Block function : TerraformModulesTest.allResources("aws_lambda_function")) {
-            Repo.Deployable d = function.literal("handler").map(Repo::byHandler).orElse(null);
-            JsonNode samEnv = sam.get(d);
-            if (d == null || samEnv == null) {
+        Map<String, JsonNode> sam = new LinkedHashMap<>();
+        SamTemplate.functions(template).values().forEach(f -> sam.put(f.path("Handler").asText(""),
+                f.path("Environment").path("Variables")));
+        for (TerraformState.Resource function : TerraformSuite.get().exampleState().ofType("aws_lambda_function")) {
+            String handler = function.text("handler");
+            JsonNode samEnv = sam.get(handler);
+            if (Repo.byHandler(handler) == null || samEnv == null) {
                 continue;
             }
-            Map<String, HCLAttribute> env = function.block("environment")
-                    .map(e -> e.objectAttribute("variables")).orElse(Map.of());
-            for (var entry : env.entrySet()) {
-                String tfValue = Hcl.literal(entry.getValue()).orElse(null);
+            for (var entry : terraformEnvironment(function).entrySet()) {
                 JsonNode samValue = samEnv.path(entry.getKey());
-                if (tfValue != null && samValue.isValueNode() && !samValue.asText().isEmpty()
+                if (samValue.isValueNode() && !samValue.asText().isEmpty()
                         && !template.path("Parameters").has(samValue.asText())) {
-                    problems.check(tfValue.equals(samValue.asText()), d.module() + " " + entry.getKey()
-                            + ": Terraform sets \"" + tfValue + "\", template.yaml \"" + samValue.asText() + "\"");
+                    problems.check(entry.getValue().equals(samValue.asText()), handler + " " + entry.getKey()
+                            + ": Terraform sets \"" + entry.getValue() + "\", template.yaml \"" + samValue.asText() + "\"");
                 }
             }
         }
         problems.assertNone();
+    }
+
+    private static Map<String, String> terraformEnvironment(TerraformState.Resource function) {
+        Map<String, String> env = new LinkedHashMap<>();
+        function.block("environment").path("variables").fields()
+                .forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        return env;
     }
 
     private static Map<String, String> reads(Repo.Deployable d, Problems problems) {
