@@ -17,7 +17,8 @@ import java.util.Set;
  * naming what it was written for (destination and --error-code filter), then one object URI per line, appended
  * and forced to disk as soon as every record of that object is on the stream (or can never be: undecodable,
  * oversize). An object with a record that failed after the last retry is not written, so the re-run puts the whole
- * object again: at-least-once, never lost. A line cut short by a crash is ignored, so its object is replayed.
+ * object again: at-least-once, never lost. A line cut short by a crash is ignored (and cut off before the next
+ * append), so its object is replayed.
  */
 public final class Checkpoint implements AutoCloseable {
 
@@ -93,11 +94,9 @@ public final class Checkpoint implements AutoCloseable {
             if (channel == null) {
                 channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                         StandardOpenOption.APPEND);
-                long size = channel.size();
-                if (size == 0) {
+                channel.truncate(endOfLastLine()); // drop a line a crash cut short: it stays not done
+                if (channel.size() == 0) {
                     write(header + "\n");
-                } else if (!endsWithNewline(size)) {
-                    write("\n"); // end the line a crash cut short, so it stays ignored
                 }
             }
             write(uri + "\n");
@@ -107,12 +106,14 @@ public final class Checkpoint implements AutoCloseable {
         }
     }
 
-    private boolean endsWithNewline(long size) throws IOException {
-        ByteBuffer last = ByteBuffer.allocate(1);
-        try (FileChannel read = FileChannel.open(file, StandardOpenOption.READ)) {
-            read.read(last, size - 1);
+    /** The length of the file up to and including its last newline. */
+    private long endOfLastLine() throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        int end = bytes.length;
+        while (end > 0 && bytes[end - 1] != '\n') {
+            end--;
         }
-        return last.get(0) == '\n';
+        return end;
     }
 
     private void write(String text) throws IOException {

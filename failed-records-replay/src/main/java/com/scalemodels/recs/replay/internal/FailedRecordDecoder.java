@@ -1,10 +1,9 @@
 package com.scalemodels.recs.replay.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -38,7 +37,7 @@ public final class FailedRecordDecoder {
     public record Undecodable(String errorCode, String reason) implements Decoded {
     }
 
-    private final ObjectReader reader = new ObjectMapper().readerFor(JsonNode.class);
+    private final ObjectMapper json = new ObjectMapper();
 
     /** The records of one line; none for a blank line. */
     public List<Decoded> decode(String line) {
@@ -46,9 +45,9 @@ public final class FailedRecordDecoder {
             return List.of();
         }
         List<Decoded> out = new ArrayList<>(1);
-        try (MappingIterator<JsonNode> values = reader.readValues(line)) {
-            while (values.hasNextValue()) {
-                out.add(decode(values.nextValue()));
+        try (JsonParser parser = json.createParser(line)) {
+            for (JsonNode node = json.readTree(parser); node != null; node = json.readTree(parser)) {
+                out.add(decode(node));
             }
         } catch (JsonProcessingException e) {
             // The parser's message may quote the offending token, which is record data: give the place only.

@@ -183,6 +183,10 @@ public final class ReplayRun {
             return;
         }
         List<Pending> todo = batch.drain();
+        if (stopped()) {
+            todo.forEach(p -> settle(p, Outcome.FAILED, "not sent: run stopped"));
+            return;
+        }
         report.call();
         if (settings.dryRun()) {
             todo.forEach(p -> settle(p, Outcome.WOULD_REPLAY, null));
