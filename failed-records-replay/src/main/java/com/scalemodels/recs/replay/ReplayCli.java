@@ -213,8 +213,8 @@ public final class ReplayCli implements Callable<Integer> {
         }
     }
 
-    /** Picocli names the option in its message when this throws. */
-    static final class InstantConverter implements CommandLine.ITypeConverter<Instant> {
+    /** {@link TimeRange#parseInstant} for picocli, which names the option in its message when this throws. */
+    public static final class InstantConverter implements CommandLine.ITypeConverter<Instant> {
         @Override
         public Instant convert(String value) {
             try {
