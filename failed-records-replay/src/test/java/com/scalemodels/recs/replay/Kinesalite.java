@@ -49,11 +49,7 @@ final class Kinesalite implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        Path dir = Path.of(System.getProperty("recs.kinesalite.dir", "../.local-services/kinesalite"));
-        Path pkg = dir.resolve("node_modules/kinesalite");
-        Path node = onPath("node");
-        String missing = node == null ? "no node on PATH"
-                : !Files.isDirectory(pkg) ? "no kinesalite in " + dir.toAbsolutePath().normalize() : null;
+        String missing = missing();
         if (missing != null) {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new IllegalStateException("kinesalite is required under CI=true (.ci/run installs it): " + missing);
@@ -63,11 +59,42 @@ final class Kinesalite implements BeforeAllCallback, AfterAllCallback {
             System.err.println(line);
             Assumptions.abort(line);
         }
-        Path workdir = Path.of(System.getProperty("recs.kinesalite.workdir", "target/kinesalite"));
+        start();
+    }
+
+    /** Why kinesalite cannot be started here, or null when it can. */
+    static String missing() {
+        Path node = onPath("node");
+        Path pkg = packageDir();
+        return node == null ? "no node on PATH" : !Files.isDirectory(pkg) ? "no kinesalite in "
+                + pkg.toAbsolutePath().normalize() : null;
+    }
+
+    private static Path packageDir() {
+        return Path.of(System.getProperty("recs.kinesalite.dir", repoPath(".local-services/kinesalite").toString()))
+                .resolve("node_modules/kinesalite");
+    }
+
+    /** A path under the repository root, from the root (bench.sh) or from the module folder (Maven). */
+    private static Path repoPath(String relative) {
+        Path fromRoot = Path.of(relative);
+        return Files.exists(fromRoot) || Files.isDirectory(Path.of("failed-records-replay")) ? fromRoot
+                : Path.of("..").resolve(relative);
+    }
+
+    /** Starts the server; outside JUnit, call {@link #close()} when done. */
+    void start() throws IOException, InterruptedException {
+        Path node = onPath("node");
+        if (node == null) {
+            throw new IllegalStateException("no node on PATH");
+        }
+        Path workdir = Path.of(System.getProperty("recs.kinesalite.workdir",
+                repoPath("failed-records-replay/target/kinesalite").toString()));
         Files.createDirectories(workdir);
-        Path launcher = Path.of(System.getProperty("recs.kinesalite.launcher", "src/test/kinesalite/server.js"));
+        Path launcher = Path.of(System.getProperty("recs.kinesalite.launcher",
+                repoPath("failed-records-replay/src/test/kinesalite/server.js").toString()));
         process = new ProcessBuilder(node.toString(), launcher.toAbsolutePath().toString(),
-                pkg.toAbsolutePath().toString())
+                packageDir().toAbsolutePath().toString())
                 .directory(workdir.toFile())
                 .redirectError(workdir.resolve("kinesalite-" + ProcessHandle.current().pid() + ".err").toFile())
                 .start();
@@ -110,7 +137,7 @@ final class Kinesalite implements BeforeAllCallback, AfterAllCallback {
         close();
     }
 
-    private void close() throws IOException, InterruptedException {
+    void close() throws IOException, InterruptedException {
         if (client != null) {
             client.close();
             client = null;
