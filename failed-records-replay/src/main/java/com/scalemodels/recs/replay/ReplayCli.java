@@ -27,13 +27,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 /** Command line: put Firehose processing-failed records back on the Kinesis stream. */
 @Command(name = "failed-records-replay", mixinStandardHelpOptions = true, version = "failed-records-replay 1.0.0",
         sortOptions = false,
-        description = {
-            "Reads the objects Firehose wrote under processing-failed/ (JSON lines; GZIP read too), decodes each",
-            "record's rawData and puts it back on the Kinesis stream with PutRecords (<= 500 records and 5 MiB per",
-            "call), retrying only the entries the stream did not accept. Prints a report: records by errorCode, by",
-            "outcome, and those that cannot be replayed. Delivery is at-least-once: use --checkpoint so that a re-run",
-            "skips the objects already done. AWS credentials: the default chain (environment, profile, SSO, ...).",
-            ""},
+        description = "Reads the objects Firehose wrote under processing-failed/ (JSON lines; GZIP read too), decodes"
+                + " each record's rawData and puts it back on the Kinesis stream with PutRecords (at most 500 records"
+                + " and 5 MiB per call), retrying only the entries the stream did not accept. Prints a report: records"
+                + " by errorCode, by outcome, and those that cannot be replayed. Delivery is at-least-once: with"
+                + " --checkpoint a re-run skips the objects already done. AWS credentials: the default chain"
+                + " (environment, profile, SSO, container or instance role).%n",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every selected record replayed (--dry-run: read), or all done already per --checkpoint",
@@ -59,7 +58,7 @@ public final class ReplayCli implements Callable<Integer> {
             description = "The Kinesis data stream to put the records on (required unless --dry-run).")
     private String stream;
 
-    @Option(names = "--region", description = "AWS region (default: the stream ARN's, else AWS_REGION or the"
+    @Option(names = "--region", paramLabel = "REGION", description = "AWS region (default: the stream ARN's, else AWS_REGION or the"
             + " profile's).")
     private String region;
 
