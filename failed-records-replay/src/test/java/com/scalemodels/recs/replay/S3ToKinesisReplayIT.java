@@ -78,6 +78,12 @@ class S3ToKinesisReplayIT {
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    private static String newBucket() {
+        String bucket = unique("failed");
+        S3.createBucket(bucket);
+        return bucket;
+    }
+
     private static String unique(String what) {
         return what + "-" + Long.toHexString(System.nanoTime());
     }
@@ -104,8 +110,7 @@ class S3ToKinesisReplayIT {
     }
 
     private Fixture fourHours() {
-        String bucket = unique("failed");
-        S3.createBucket(bucket);
+        String bucket = newBucket();
         Map<String, byte[]> expected = new HashMap<>();
         List<String> h10 = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
@@ -221,8 +226,7 @@ class S3ToKinesisReplayIT {
 
     @Test
     void entriesTheStreamThrottlesAreRetriedAloneAndLandExactlyOnce() {
-        String bucket = unique("failed");
-        S3.createBucket(bucket);
+        String bucket = newBucket();
         List<String> lines = new ArrayList<>();
         Map<String, String> expected = new HashMap<>();
         for (int i = 0; i < 300; i++) {
@@ -255,8 +259,7 @@ class S3ToKinesisReplayIT {
 
     @Test
     void callsStayWithin500RecordsAnd5MiBAndARecordOver1MiBIsReportedNotPut() {
-        String bucket = unique("failed");
-        S3.createBucket(bucket);
+        String bucket = newBucket();
         List<String> lines = new ArrayList<>();
         Map<String, Integer> expected = new HashMap<>();
         for (int i = 0; i < 6; i++) {
@@ -302,8 +305,7 @@ class S3ToKinesisReplayIT {
 
     @Test
     void aRerunAfterAPartialFailureWithTheCheckpointReplaysOnlyTheUnfinishedObjectAtLeastOnce() throws Exception {
-        String bucket = unique("failed");
-        S3.createBucket(bucket);
+        String bucket = newBucket();
         Map<String, byte[]> all = new HashMap<>();
         for (String[] object : new String[][] {{"a", "2026-11-21T10:00:00Z"}, {"b", "2026-11-21T11:00:00Z"},
             {"c", "2026-11-21T11:00:00Z"}}) {

@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,23 +83,22 @@ public final class LocalReplay implements Callable<Integer> {
     Path reportJson;
 
     private final PrintStream console;
-    private final Map<String, String> env;
-    private final Clock clock;
-    private final Backoff backoff;
+    private final LocalServices services;
+    private final Backoff processorBackoff;
     private final RepoLayout repo;
 
-    public LocalReplay(PrintStream console, Map<String, String> env, Clock clock, Backoff backoff, RepoLayout repo) {
+    /** @param processorBackoff the simulator's wait between retries of a failed processor invocation */
+    public LocalReplay(PrintStream console, LocalServices services, Backoff processorBackoff, RepoLayout repo) {
         this.console = console;
-        this.env = env;
-        this.clock = clock;
-        this.backoff = backoff;
+        this.services = services;
+        this.processorBackoff = processorBackoff;
         this.repo = repo;
     }
 
     public static void main(String[] args) {
-        LocalReplay replay = new LocalReplay(System.out, System.getenv(), Clock.systemUTC(),
-                Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(5)), RepoLayout.locate());
-        System.exit(new CommandLine(replay).execute(args));
+        System.exit(new CommandLine(new LocalReplay(System.out, LocalServices.fromEnvironment(System.getenv()),
+                Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(5)), RepoLayout.locate()))
+                .execute(args));
     }
 
     @Override
@@ -147,7 +145,6 @@ public final class LocalReplay implements Callable<Integer> {
         OutputFolder.deleteRecursively(target);
         Files.createDirectories(target);
         PipelineLogging.toFile(target.resolve("replay.log"));
-        LocalServices services = LocalServices.fromEnvironment(env);
         Path cache = cacheDir == null ? folder.cache() : cacheDir.toAbsolutePath();
         Progress progress = new Progress(console, 3);
 
@@ -166,7 +163,7 @@ public final class LocalReplay implements Callable<Integer> {
         List<Path> failed;
         long started = System.nanoTime();
         try (LocalFirehose local = LocalFirehose.start(services, pgDatabase, repo.sampleArtifacts(), cache, FIREHOSE,
-                target, clock, backoff)) {
+                target, Clock.systemUTC(), processorBackoff)) {
             report = new ReplayService(new SimulatorSink(local.simulator(), "Firehose simulator → " + target),
                     NO_RETRY_WAIT, System::nanoTime)
                     .replay(source, settings, Checkpoint.none());

@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,8 +94,8 @@ class LocalReplayIT {
 
     private Run replay(String... extra) {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        LocalReplay replay = new LocalReplay(new PrintStream(console, true, StandardCharsets.UTF_8), System.getenv(),
-                Clock.systemUTC(), Backoff.NONE, repo);
+        LocalReplay replay = new LocalReplay(new PrintStream(console, true, StandardCharsets.UTF_8),
+                LocalServices.fromEnvironment(System.getenv()), Backoff.NONE, repo);
         List<String> args = new ArrayList<>(List.of("--out", out.toString(), "--pg-database", pgDatabase,
                 "--cache-dir", System.getProperty("recs.djl.cache", out.resolve("cache").toString())));
         args.addAll(List.of(extra));
@@ -104,14 +103,20 @@ class LocalReplayIT {
         return new Run(code, console.toString(StandardCharsets.UTF_8));
     }
 
-    private List<Path> objects(String dir) throws IOException {
+    /** Every JSON line of every object under {@code <out>/dir}. */
+    private List<JsonNode> records(String dir) throws IOException {
+        List<JsonNode> records = new ArrayList<>();
         Path root = out.resolve(dir);
-        if (!Files.isDirectory(root)) {
-            return List.of();
+        if (Files.isDirectory(root)) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path object : files.filter(Files::isRegularFile).toList()) {
+                    for (String line : Files.readAllLines(object)) {
+                        records.add(json.readTree(line));
+                    }
+                }
+            }
         }
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile).sorted().toList();
-        }
+        return records;
     }
 
     @Test
@@ -136,20 +141,14 @@ class LocalReplayIT {
         assertThat(run.console()).contains("[2/3] Replay", SESSIONS + " records replayed → " + validIds.size()
                 + " Ok, " + malformedRaw.size() + " ProcessingFailed", "undecodable records (1)");
         List<String> recommended = new ArrayList<>();
-        for (Path object : objects("replay/recommendations")) {
-            for (String line : Files.readAllLines(object)) {
-                JsonNode record = json.readTree(line);
-                assertThat(record.get("recommended_items")).isNotEmpty();
-                recommended.add(record.get("session_id").asText());
-            }
+        for (JsonNode record : records("replay/recommendations")) {
+            assertThat(record.get("recommended_items")).isNotEmpty();
+            recommended.add(record.get("session_id").asText());
         }
         List<String> failedAgain = new ArrayList<>();
-        for (Path object : objects("replay/processing-failed/processing-failed")) {
-            for (String line : Files.readAllLines(object)) {
-                JsonNode record = json.readTree(line);
-                assertThat(record.get("errorCode").asText()).isEqualTo(FailedRecordEncoder.PROCESSING_FAILED);
-                failedAgain.add(record.get("rawData").asText());
-            }
+        for (JsonNode record : records("replay/processing-failed/processing-failed")) {
+            assertThat(record.get("errorCode").asText()).isEqualTo(FailedRecordEncoder.PROCESSING_FAILED);
+            failedAgain.add(record.get("rawData").asText());
         }
         assertThat(recommended).containsExactlyInAnyOrderElementsOf(validIds);
         assertThat(failedAgain).containsExactlyInAnyOrderElementsOf(malformedRaw);
@@ -159,8 +158,8 @@ class LocalReplayIT {
     @Test
     void aFolderWithoutProcessingFailedIsNamedAndBadOptionsExitWith2() {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        LocalReplay replay = new LocalReplay(new PrintStream(console, true, StandardCharsets.UTF_8), System.getenv(),
-                Clock.systemUTC(), Backoff.NONE, repo);
+        LocalReplay replay = new LocalReplay(new PrintStream(console, true, StandardCharsets.UTF_8),
+                LocalServices.fromEnvironment(System.getenv()), Backoff.NONE, repo);
 
         int missing = new CommandLine(replay).execute("--out", out.resolve("elsewhere").toString());
         int badRange = new CommandLine(replay).execute("--out", out.toString(), "--from", "2026-11-21T12",

@@ -2,8 +2,8 @@ package com.scalemodels.recs.replay.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.scalemodels.recs.replay.Outcome;
 import com.scalemodels.recs.replay.RecordProblem;
@@ -16,7 +16,8 @@ import java.util.Map;
 public final class ReportFormat {
 
     static final int TABLE_PROBLEMS = 20;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
     private ReportFormat() {
     }
@@ -84,52 +85,17 @@ public final class ReportFormat {
         t.append(String.format(Locale.ROOT, format, args)).append('\n');
     }
 
+    /** The report's fields in snake_case, plus {@code exit_code} and {@code records_read}; outcomes in lower case. */
     public static String json(ReplayReport r) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("source", r.source());
-        root.put("destination", r.destination());
-        root.put("dry_run", r.dryRun());
-        root.put("time_range", r.range());
-        root.put("stopped_because", r.stoppedBecause());
+        ObjectNode root = JSON.valueToTree(r);
         root.put("exit_code", r.exitCode());
-        root.put("seconds", r.seconds());
-        ReplayReport.ObjectCounts o = r.objects();
-        ObjectNode objects = root.putObject("objects");
-        objects.put("listed", o.listed());
-        objects.put("outside_range", o.outsideRange());
-        objects.put("already_done", o.alreadyDone());
-        objects.put("selected", o.selected());
-        objects.put("completed", o.completed());
-        objects.put("not_read", o.notRead());
         root.put("records_read", r.recordsRead());
-        ObjectNode codes = root.putObject("by_error_code");
-        r.byErrorCode().forEach(codes::put);
         ObjectNode outcomes = root.putObject("by_outcome");
         r.byOutcome().forEach((k, n) -> outcomes.put(k.name().toLowerCase(Locale.ROOT), n));
-        ObjectNode skipped = root.putObject("skipped_by_reason");
-        r.skippedByReason().forEach(skipped::put);
-        ObjectNode puts = root.putObject("put_calls");
-        puts.put("calls", r.puts().calls());
-        puts.put("entries_retried", r.puts().entriesRetried());
-        ObjectNode failed = puts.putObject("failed_by_error");
-        r.puts().failedByError().forEach(failed::put);
-        problems(root.putArray("undecodable"), r.undecodable());
-        problems(root.putArray("oversize"), r.oversize());
-        problems(root.putArray("unreadable_objects"), r.unreadable());
-        root.put("problems_not_listed", r.notListed());
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot happen: a tree of strings and numbers", e);
-        }
-    }
-
-    private static void problems(ArrayNode array, List<RecordProblem> problems) {
-        for (RecordProblem p : problems) {
-            ObjectNode n = array.addObject();
-            n.put("object", p.object());
-            n.put("line", p.line());
-            n.put("reason", p.reason());
         }
     }
 }
