@@ -5,11 +5,19 @@
 #   ./run-local.sh --sessions 500        fewer sessions;  --duration 2m --rate 20  a timed stream
 #   ./run-local.sh --restart-services    stop and start the local PostgreSQL/MariaDB first
 #   ./run-local.sh --help                every option
+#   ./run-local.sh replay [--out DIR]    put a run's processing-failed/ records back through Firehose → <out>/replay/
+#                                        (--dry-run, --from/--to, --error-code; ./run-local.sh replay --help)
 #
 # Outputs go to ./out (--out): datalake/, recommendations/, processing-failed/, logs/pipeline.log, summary.json.
 # Local servers: scripts/local-services.sh (honours RECS_LOCAL_DIR and the RECS_* JDBC variables).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
+
+main=com.scalemodels.recs.local.LocalPipeline
+if [ "${1:-}" = "replay" ]; then
+  main=com.scalemodels.recs.local.LocalReplay
+  shift
+fi
 
 restart=false
 help=false
@@ -27,7 +35,7 @@ say() { echo "[run-local] $*" >&2; }
 # Build only when a source or pom changed since the last build. `compile` (not `package`) is enough: the classpath
 # files then point at each module's target/classes, and the slow shading of the Lambda jars is skipped.
 stamp=local-runner/target/local.classpath
-modules="common-model sample-data inference-lambda transformation-lambda embeddings-loader glue-job local-runner"
+modules="common-model sample-data inference-lambda transformation-lambda embeddings-loader glue-job failed-records-replay local-runner"
 needs_build() {
   [ -f "$stamp" ] && [ -f glue-job/target/local.classpath ] || return 0
   [ -n "$(find pom.xml $(for m in $modules; do echo "$m/pom.xml $m/src"; done) -newer "$stamp" -type f -print -quit)" ]
@@ -52,4 +60,4 @@ fi
 cp="local-runner/target/classes:$(cat "$stamp")"
 exec java -Xmx2g -Dai.djl.offline=true \
   -Dlogback.configurationFile=local-runner/target/classes/local-runner-bootstrap-logback.xml \
-  -cp "$cp" com.scalemodels.recs.local.LocalPipeline "${args[@]}"
+  -cp "$cp" "$main" "${args[@]}"

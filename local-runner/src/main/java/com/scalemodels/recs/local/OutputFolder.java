@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 public record OutputFolder(Path root) {
 
     static final List<String> OWNED = List.of("source-data", "datalake", "recommendations", "processing-failed",
-            "logs", "summary.json");
+            "logs", "summary.json", "replay");
 
     public OutputFolder {
         root = root.toAbsolutePath().normalize();
@@ -57,11 +57,16 @@ public record OutputFolder(Path root) {
         return root.resolve("summary.json");
     }
 
+    /** {@code ./run-local.sh replay}'s output: what the replay of processing-failed/ delivered, and its log. */
+    public Path replay() {
+        return root.resolve("replay");
+    }
+
     public Path cache() {
         return root.resolve("cache");
     }
 
-    private static void deleteRecursively(Path path) throws IOException {
+    static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path)) {
             return;
         }

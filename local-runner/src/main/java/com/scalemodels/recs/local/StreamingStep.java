@@ -1,25 +1,15 @@
 package com.scalemodels.recs.local;
 
-import com.scalemodels.recs.config.InferenceConfig;
-import com.scalemodels.recs.config.VectorDbConfig;
-import com.scalemodels.recs.inference.InProcessInferenceClient;
-import com.scalemodels.recs.inference.InferenceRuntime;
 import com.scalemodels.recs.local.firehose.Backoff;
-import com.scalemodels.recs.local.firehose.DestinationWriter;
 import com.scalemodels.recs.local.firehose.FirehoseSettings;
 import com.scalemodels.recs.local.firehose.FirehoseSimulator;
-import com.scalemodels.recs.local.firehose.ObjectNames;
 import com.scalemodels.recs.sampledata.SessionSource;
 import com.scalemodels.recs.sampledata.SessionStreamGenerator;
-import com.scalemodels.recs.transformation.BatchMetrics;
-import com.scalemodels.recs.transformation.FirehoseBatchProcessor;
-import com.scalemodels.recs.transformation.FirehoseTransformationHandler;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,21 +43,11 @@ public final class StreamingStep {
     public StreamingResult run(StreamPlan plan, FirehoseSettings firehose, Path sampleCsv, Path artifacts,
             String pgDatabase, Path cacheDir, Path out, LongConsumer onProgress)
             throws IOException, InterruptedException {
-        InferenceConfig config = new InferenceConfig(artifacts.toUri(), cacheDir.resolve("ml-artifacts"),
-                VectorDbConfig.of(services.pgUrl(pgDatabase), services.pgUser(), services.pgPassword()), 10,
-                cacheDir.resolve("djl"));
         SessionStreamGenerator generator = new SessionStreamGenerator(SessionSource.fromCsv(sampleCsv), plan.seed(),
                 plan.malformedShare());
-        try (InferenceRuntime runtime = InferenceRuntime.start(config)) {
-            FirehoseTransformationHandler handler = new FirehoseTransformationHandler(
-                    FirehoseBatchProcessor.standard(new InProcessInferenceClient(runtime.service())),
-                    new BatchMetrics(new LogMetricsEnvironment(), "Recommendations", firehose.lambdaName()));
-            DestinationWriter recommendations = new DestinationWriter(out, ObjectNames.RECOMMENDATIONS_PREFIX,
-                    firehose, clock, UUID::randomUUID);
-            DestinationWriter failed = new DestinationWriter(out, ObjectNames.PROCESSING_FAILED_PREFIX, firehose,
-                    clock, UUID::randomUUID);
-            FirehoseSimulator simulator = new FirehoseSimulator(firehose, event -> handler.handleRequest(event, null),
-                    recommendations, failed, clock, System::nanoTime, backoff, () -> UUID.randomUUID().toString());
+        try (LocalFirehose local = LocalFirehose.start(services, pgDatabase, artifacts, cacheDir, firehose, out, clock,
+                backoff)) {
+            FirehoseSimulator simulator = local.simulator();
             long total = plan.total();
             long malformed = 0;
             long started = System.nanoTime();
@@ -88,12 +68,11 @@ public final class StreamingStep {
                 }
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            String modelVersion = runtime.artifacts().manifest().modelVersion();
             LOG.atInfo().addKeyValue("event", "streaming_done").addKeyValue("sessions", total)
                     .addKeyValue("malformed_planted", malformed).addKeyValue("seconds", seconds)
                     .log("stream delivered");
-            return new StreamingResult(total, malformed, simulator.stats(), modelVersion, recommendations.objects(),
-                    failed.objects(), seconds);
+            return new StreamingResult(total, malformed, simulator.stats(), local.modelVersion(),
+                    local.recommendations().objects(), local.processingFailed().objects(), seconds);
         }
     }
 
