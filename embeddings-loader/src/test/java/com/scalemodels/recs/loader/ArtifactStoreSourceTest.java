@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.scalemodels.recs.artifacts.ArtifactException;
-import com.scalemodels.recs.vectordb.Distance;
+import com.scalemodels.recs.model.Distance;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,6 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scalemodels.recs.config.Environment;
-import com.scalemodels.recs.config.InferenceConfig;
 import com.scalemodels.recs.inference.contract.InferenceCodec;
 import com.scalemodels.recs.inference.contract.InferenceRequest;
 import com.scalemodels.recs.inference.contract.InferenceResponse;

@@ -4,7 +4,6 @@ import com.scalemodels.recs.artifacts.ArtifactSource;
 import com.scalemodels.recs.artifacts.ArtifactStore;
 import com.scalemodels.recs.artifacts.Manifest;
 import com.scalemodels.recs.artifacts.ModelArtifacts;
-import com.scalemodels.recs.config.InferenceConfig;
 import com.scalemodels.recs.inference.recommend.LiveVersionGuard;
 import com.scalemodels.recs.inference.recommend.RecommendationService;
 import com.scalemodels.recs.inference.towers.DjlRuntime;

@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisFirehoseEvent;
 import com.scalemodels.recs.config.Environment;
-import com.scalemodels.recs.config.TransformationConfig;
 import com.scalemodels.recs.inference.contract.InferenceCodec;
 import com.scalemodels.recs.inference.contract.InferenceUnavailableException;
 import java.nio.ByteBuffer;

@@ -3,7 +3,6 @@ package com.scalemodels.recs.transformation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.scalemodels.recs.config.TransformationConfig;
 import com.scalemodels.recs.inference.contract.InferenceCodec;
 import com.scalemodels.recs.inference.contract.InferenceRequest;
 import com.scalemodels.recs.inference.contract.InferenceResponse;

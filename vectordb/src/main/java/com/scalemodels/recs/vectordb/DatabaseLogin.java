@@ -1,0 +1,59 @@
+package com.scalemodels.recs.vectordb;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.scalemodels.recs.config.ConfigException;
+import com.scalemodels.recs.vectordb.VectorDbConfig.Credentials;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
+
+/**
+ * Turns configured {@link Credentials} into a user and password, once, at pool creation. Secrets Manager secrets
+ * have the RDS-managed shape {@code {"username": …, "password": …}}; other keys (engine, host…) are ignored.
+ */
+public final class DatabaseLogin {
+
+    private final Supplier<SecretsManagerClient> secrets;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    /** @param secrets called only for {@link Credentials.SecretsManager}, so local runs build no AWS client */
+    public DatabaseLogin(Supplier<SecretsManagerClient> secrets) {
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
+    }
+
+    public Credentials.Static resolve(Credentials credentials) {
+        if (credentials instanceof Credentials.Static s) {
+            return s;
+        }
+        String secretId = ((Credentials.SecretsManager) credentials).secretId();
+        String json;
+        try {
+            json = secrets.get().getSecretValue(GetSecretValueRequest.builder().secretId(secretId).build())
+                    .secretString();
+        } catch (SdkException e) {
+            throw new VectorDbUnavailableException("cannot read secret " + secretId + " from Secrets Manager: "
+                    + e.getClass().getSimpleName(), e);
+        }
+        String malformed = "secret " + secretId + " must be a JSON object with string fields username and password";
+        if (json == null) {
+            throw new ConfigException(malformed);
+        }
+        try {
+            JsonNode node = mapper.readTree(json);
+            JsonNode user = node == null ? null : node.get("username");
+            JsonNode password = node == null ? null : node.get("password");
+            if (user == null || !user.isTextual() || user.textValue().isEmpty() || password == null
+                    || !password.isTextual()) {
+                throw new ConfigException(malformed);
+            }
+            return new Credentials.Static(user.textValue(), password.textValue());
+        } catch (IOException e) {
+            // The parser's message could quote the secret: leave it out.
+            throw new ConfigException(malformed);
+        }
+    }
+}
