@@ -1,5 +1,7 @@
 package com.scalemodels.recs.sampledata;
 
+import com.scalemodels.recs.session.BrowseItem;
+import com.scalemodels.recs.session.SessionEvent;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,9 +15,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * Produces session events (JSON, one per record) from sample customers and products, deterministically for a
@@ -84,11 +86,11 @@ public final class SessionStreamGenerator implements Callable<Integer> {
     }
 
     /** The next well-formed session. */
-    public Session nextSession() {
+    public SessionEvent nextSession() {
         SessionSource.SessionCustomer customer = Digits.pick(source.customers(), random);
         int size = 1 + Math.min(MAX_HISTORY - 1, geometric(0.35));
         size = Math.min(size, source.products().size());
-        List<Session.BrowseItem> history = new ArrayList<>(size);
+        List<BrowseItem> history = new ArrayList<>(size);
         Set<String> seen = new HashSet<>();
         SessionSource.SessionProduct previous = null;
         int attempts = 0;
@@ -101,18 +103,18 @@ public final class SessionStreamGenerator implements Callable<Integer> {
                 continue;
             }
             int quantity = random.nextDouble() < 0.7 ? 1 : 2 + random.nextInt(3);
-            history.add(new Session.BrowseItem(product.productCode(), quantity, random.nextDouble() < CART_SHARE));
+            history.add(new BrowseItem(product.productCode(), quantity, random.nextDouble() < CART_SHARE));
             previous = product;
         }
         counter++;
         String id = String.format("s%08d-%08x", counter, random.nextInt());
-        return new Session(id, customer.customerNumber(), customer.city(), customer.country(),
+        return new SessionEvent(id, customer.customerNumber(), customer.city(), customer.country(),
                 customer.creditLimit(), history);
     }
 
     /** The next record: a session, or with probability {@code malformedShare} a malformed variant of one. */
     public SessionRecord next() {
-        Session session = nextSession();
+        SessionEvent session = nextSession();
         if (malformedShare > 0 && random.nextDouble() < malformedShare) {
             MalformedCase c = Digits.pick(malformed.rejected(session), random);
             return new SessionRecord(c.data(), c.name());
@@ -120,7 +122,7 @@ public final class SessionStreamGenerator implements Callable<Integer> {
         return new SessionRecord(json.bytes(session), null);
     }
 
-    public byte[] toJson(Session session) {
+    public byte[] toJson(SessionEvent session) {
         return json.bytes(session);
     }
 

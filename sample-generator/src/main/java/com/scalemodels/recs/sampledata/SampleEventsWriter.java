@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.scalemodels.recs.session.SessionEvent;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -15,9 +16,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * Writes the sample events under {@code samples/events/}: {@code sessions.jsonl}, a Firehose transformation
@@ -61,9 +62,9 @@ public final class SampleEventsWriter implements Callable<Integer> {
         Files.createDirectories(dir);
         SessionStreamGenerator generator = new SessionStreamGenerator(source, seed, 0.0);
         List<byte[]> records = new ArrayList<>();
-        List<Session> sessionList = new ArrayList<>();
+        List<SessionEvent> sessionList = new ArrayList<>();
         for (int i = 0; i < sessionCount; i++) {
-            Session s = generator.nextSession();
+            SessionEvent s = generator.nextSession();
             sessionList.add(s);
             records.add(generator.toJson(s));
         }
@@ -76,7 +77,7 @@ public final class SampleEventsWriter implements Callable<Integer> {
         List<byte[]> eventData = records.subList(0, Math.min(eventRecordCount, records.size()));
         writePretty(dir.resolve("firehose-kinesis-event.json"), firehoseEvent(eventData));
         writePretty(dir.resolve("kinesis-event.json"), kinesisEvent(eventData));
-        Session base = sessionList.stream().filter(s -> s.browseHistory().size() >= 2).findFirst()
+        SessionEvent base = sessionList.stream().filter(s -> s.browseHistory().size() >= 2).findFirst()
                 .orElse(sessionList.get(0));
         writePretty(dir.resolve("malformed-records.json"), malformedCases(base));
     }
@@ -129,7 +130,7 @@ public final class SampleEventsWriter implements Callable<Integer> {
         return event;
     }
 
-    ArrayNode malformedCases(Session base) {
+    ArrayNode malformedCases(SessionEvent base) {
         ArrayNode cases = mapper.createArrayNode();
         for (MalformedCase c : new MalformedCases(new SessionJson()).all(base)) {
             ObjectNode node = cases.addObject();

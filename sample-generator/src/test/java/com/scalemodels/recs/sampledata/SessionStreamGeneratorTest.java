@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.scalemodels.recs.session.SessionEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,7 @@ class SessionStreamGeneratorTest {
 
     @Test
     void malformedCasesNameTheirFieldAndAreRejectedForTheRightReason() {
-        Session base = new SessionStreamGenerator(SessionSource.from(DATA), 1, 0).nextSession();
+        SessionEvent base = new SessionStreamGenerator(SessionSource.from(DATA), 1, 0).nextSession();
         var cases = new MalformedCases(new SessionJson()).all(base);
         assertThat(cases).extracting(MalformedCase::name).doesNotHaveDuplicates()
                 .contains("invalid_utf8", "not_json", "json_array", "customer_number_string",

@@ -2,18 +2,20 @@ package com.scalemodels.recs.sampledata;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.scalemodels.recs.session.SessionEvent;
+import com.scalemodels.recs.session.SessionLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Derives edge-case records from a well-formed session: one change each, so a rejection can only be due to
- * that change. Limits assumed (session.SessionLimits in common-model): 200 browse items, 64 KiB per record.
+ * that change. The limits are the validator's own ({@link SessionLimits}).
  */
 final class MalformedCases {
 
-    static final int HISTORY_LIMIT = 200;
-    static final int PAYLOAD_LIMIT_BYTES = 64 * 1024;
+    static final int HISTORY_LIMIT = SessionLimits.MAX_BROWSE_HISTORY;
+    static final int PAYLOAD_LIMIT_BYTES = SessionLimits.MAX_PAYLOAD_BYTES;
 
     private final SessionJson json;
 
@@ -22,7 +24,7 @@ final class MalformedCases {
     }
 
     /** Every case, valid-but-unusual (Ok) ones included. */
-    List<MalformedCase> all(Session base) {
+    List<MalformedCase> all(SessionEvent base) {
         List<MalformedCase> cases = new ArrayList<>();
         String text = new String(json.bytes(base), StandardCharsets.UTF_8);
         cases.add(ok("valid_session", "control: a well-formed session", json.bytes(base)));
@@ -75,11 +77,11 @@ final class MalformedCases {
     }
 
     /** Only the cases the validator must reject, for injection into streams. */
-    List<MalformedCase> rejected(Session base) {
+    List<MalformedCase> rejected(SessionEvent base) {
         return all(base).stream().filter(MalformedCase::rejected).toList();
     }
 
-    private byte[] edit(Session base, java.util.function.Consumer<ObjectNode> change) {
+    private byte[] edit(SessionEvent base, java.util.function.Consumer<ObjectNode> change) {
         ObjectNode node = json.tree(base);
         change.accept(node);
         return json.bytes(node);
@@ -95,7 +97,7 @@ final class MalformedCases {
     }
 
     /** Minimal items ({@code {"product_code":"S10_1678"}}) so 1,000 of them stay under the payload limit. */
-    private byte[] hugeHistory(Session base, int size) {
+    private byte[] hugeHistory(SessionEvent base, int size) {
         ObjectNode node = json.tree(base);
         String code = base.browseHistory().isEmpty() ? "S10_1678" : base.browseHistory().get(0).productCode();
         ArrayNode history = node.putArray("browse_history");

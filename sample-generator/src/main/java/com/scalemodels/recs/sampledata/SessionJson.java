@@ -3,13 +3,15 @@ package com.scalemodels.recs.sampledata;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.scalemodels.recs.session.BrowseItem;
+import com.scalemodels.recs.session.SessionEvent;
 
 /** Session ⇄ JSON tree in the contract's key order; the tree form lets malformed variants edit one field. */
 final class SessionJson {
 
     private final ObjectMapper mapper = new ObjectMapper();
 
-    ObjectNode tree(Session s) {
+    ObjectNode tree(SessionEvent s) {
         ObjectNode node = mapper.createObjectNode();
         node.put("session_id", s.sessionId());
         node.put("customer_number", s.customerNumber());
@@ -17,7 +19,7 @@ final class SessionJson {
         node.put("country", s.country());
         node.put("credit_limit", s.creditLimit());
         ArrayNode history = node.putArray("browse_history");
-        for (Session.BrowseItem item : s.browseHistory()) {
+        for (BrowseItem item : s.browseHistory()) {
             history.addObject()
                     .put("product_code", item.productCode())
                     .put("quantity", item.quantity())
@@ -35,7 +37,7 @@ final class SessionJson {
         }
     }
 
-    byte[] bytes(Session s) {
+    byte[] bytes(SessionEvent s) {
         return bytes(tree(s));
     }
 
