@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ArtifactStore {
 
+    /** Where artifacts are cached unless {@code ARTIFACT_CACHE_DIR} says otherwise: Lambda's only writable disk. */
+    public static final Path DEFAULT_CACHE_DIR = Path.of("/tmp/ml-artifacts");
+
     private static final Logger LOG = LoggerFactory.getLogger(ArtifactStore.class);
     static final String MANIFEST = "manifest.json";
     static final String MARKER = ".verified";
@@ -54,7 +57,10 @@ public final class ArtifactStore {
         this.cacheDir = Objects.requireNonNull(cacheDir, "cacheDir").toAbsolutePath();
     }
 
-    /** @throws ArtifactException naming the file when anything is missing, truncated, corrupt or malformed */
+    /**
+     * @throws InvalidArtifactsException naming the file when anything is missing, truncated, corrupt or malformed
+     * @throws ArtifactsUnavailableException when the source or the cache cannot be read or written
+     */
     public ModelArtifacts load() {
         byte[] manifestBytes = readManifest();
         Manifest manifest = parser.parse(manifestBytes);
@@ -71,12 +77,13 @@ public final class ArtifactStore {
         try (InputStream in = source.open(MANIFEST)) {
             byte[] bytes = in.readNBytes(MAX_MANIFEST_BYTES + 1);
             if (bytes.length > MAX_MANIFEST_BYTES) {
-                throw new ArtifactException(source.describe(MANIFEST) + ": larger than " + MAX_MANIFEST_BYTES
+                throw new InvalidArtifactsException(source.describe(MANIFEST) + ": larger than " + MAX_MANIFEST_BYTES
                         + " bytes");
             }
             return bytes;
         } catch (IOException e) {
-            throw new ArtifactException(source.describe(MANIFEST) + ": cannot read (" + e.getMessage() + ")", e);
+            throw new ArtifactsUnavailableException(source.describe(MANIFEST) + ": cannot read (" + e.getMessage() + ")",
+                    e);
         }
     }
 
@@ -108,7 +115,8 @@ public final class ArtifactStore {
             Files.createDirectories(cacheDir);
             temp = Files.createTempDirectory(cacheDir, ".download-" + manifest.modelVersion() + "-");
         } catch (IOException e) {
-            throw new ArtifactException("artifact cache " + cacheDir + ": not writable (" + e.getMessage() + ")", e);
+            throw new ArtifactsUnavailableException("artifact cache " + cacheDir + ": not writable (" + e.getMessage()
+                    + ")", e);
         }
         try {
             long total = 0;
@@ -123,7 +131,8 @@ public final class ArtifactStore {
                     manifest.files().size(), total, target);
             return new ModelArtifacts(manifest, target);
         } catch (IOException e) {
-            throw new ArtifactException("artifact cache " + cacheDir + ": cannot write (" + e.getMessage() + ")", e);
+            throw new ArtifactsUnavailableException("artifact cache " + cacheDir + ": cannot write (" + e.getMessage()
+                    + ")", e);
         } finally {
             deleteRecursively(temp);
         }
@@ -138,12 +147,12 @@ public final class ArtifactStore {
             size = copyAtMost(in, out, expected.bytes(), path);
         }
         if (size != expected.bytes()) {
-            throw new ArtifactException(source.describe(path) + ": " + size + " bytes, manifest.json says "
+            throw new InvalidArtifactsException(source.describe(path) + ": " + size + " bytes, manifest.json says "
                     + expected.bytes() + " (truncated?)");
         }
         String actual = HexFormat.of().formatHex(digest.digest());
         if (!actual.equals(expected.sha256())) {
-            throw new ArtifactException(source.describe(path) + ": sha256 mismatch (expected " + expected.sha256()
+            throw new InvalidArtifactsException(source.describe(path) + ": sha256 mismatch (expected " + expected.sha256()
                     + ", got " + actual + ")");
         }
     }
@@ -156,7 +165,7 @@ public final class ArtifactStore {
         while ((n = in.read(buffer)) > 0) {
             total += n;
             if (total > limit) {
-                throw new ArtifactException(source.describe(path) + ": longer than the " + limit
+                throw new InvalidArtifactsException(source.describe(path) + ": longer than the " + limit
                         + " bytes manifest.json says");
             }
             out.write(buffer, 0, n);
@@ -181,8 +190,8 @@ public final class ArtifactStore {
         } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
             // Another process published the same version first; use it if it is complete.
             if (!isVerified(target, manifest, manifestSha)) {
-                throw new ArtifactException("artifact cache " + target + ": another loader left an unverified "
-                        + "directory", e);
+                throw new ArtifactsUnavailableException("artifact cache " + target + ": another loader left an"
+                        + " unverified directory", e);
             }
         }
     }

@@ -138,7 +138,7 @@ class ArtifactStoreTest {
         Files.write(folder.resolve("model/user_tower.pt"), corrupt);
 
         assertThatThrownBy(() -> store().load())
-                .isInstanceOf(ArtifactException.class)
+                .isInstanceOf(InvalidArtifactsException.class)
                 .hasMessageContaining("model/user_tower.pt")
                 .hasMessageContaining("sha256 mismatch");
         assertNoUsableCacheOrTempLeft();
@@ -150,7 +150,7 @@ class ArtifactStoreTest {
         Files.delete(folder.resolve("embeddings/user_embeddings.csv"));
 
         assertThatThrownBy(() -> store().load())
-                .isInstanceOf(ArtifactException.class)
+                .isInstanceOf(InvalidArtifactsException.class)
                 .hasMessageContaining("embeddings/user_embeddings.csv: not found");
         assertNoUsableCacheOrTempLeft();
     }
@@ -162,12 +162,12 @@ class ArtifactStoreTest {
         Files.write(folder.resolve("model/item_tower.pt"), Arrays.copyOf(full, full.length - 1));
 
         assertThatThrownBy(() -> store().load())
-                .isInstanceOf(ArtifactException.class)
+                .isInstanceOf(InvalidArtifactsException.class)
                 .hasMessageContaining("model/item_tower.pt: 29999 bytes, manifest.json says 30000");
 
         Files.write(folder.resolve("model/item_tower.pt"), Arrays.copyOf(full, full.length + 1));
         assertThatThrownBy(() -> store().load())
-                .isInstanceOf(ArtifactException.class)
+                .isInstanceOf(InvalidArtifactsException.class)
                 .hasMessageContaining("model/item_tower.pt: longer than the 30000 bytes");
         assertNoUsableCacheOrTempLeft();
     }
@@ -175,7 +175,7 @@ class ArtifactStoreTest {
     @Test
     void aMissingManifestIsAClearError() {
         assertThatThrownBy(() -> store().load())
-                .isInstanceOf(ArtifactException.class)
+                .isInstanceOf(InvalidArtifactsException.class)
                 .hasMessageContaining("manifest.json: not found");
     }
 }

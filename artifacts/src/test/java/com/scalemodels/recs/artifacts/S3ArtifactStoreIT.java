@@ -79,7 +79,7 @@ class S3ArtifactStoreIT {
         S3.put(bucket, "models/current/preprocessing/item.json", corrupt);
 
         assertThatThrownBy(() -> store().load())
-                .isInstanceOf(ArtifactException.class)
+                .isInstanceOf(InvalidArtifactsException.class)
                 .hasMessageContaining("s3://" + bucket + "/models/current/preprocessing/item.json: sha256 mismatch");
         assertCacheEmpty();
     }
@@ -90,7 +90,7 @@ class S3ArtifactStoreIT {
         S3.delete(bucket, "models/current/model/item_tower.pt");
 
         assertThatThrownBy(() -> store().load())
-                .isInstanceOf(ArtifactException.class)
+                .isInstanceOf(InvalidArtifactsException.class)
                 .hasMessageContaining("s3://" + bucket + "/models/current/model/item_tower.pt: not found");
         assertCacheEmpty();
     }
@@ -102,7 +102,7 @@ class S3ArtifactStoreIT {
         S3.put(bucket, "models/current/model/user_tower.pt", Arrays.copyOf(full, 1000));
 
         assertThatThrownBy(() -> store().load())
-                .isInstanceOf(ArtifactException.class)
+                .isInstanceOf(InvalidArtifactsException.class)
                 .hasMessageContaining("model/user_tower.pt: 1000 bytes, manifest.json says 70000");
         assertCacheEmpty();
     }
@@ -110,7 +110,7 @@ class S3ArtifactStoreIT {
     @Test
     void aMissingManifestFailsNamingIt() {
         assertThatThrownBy(() -> store().load())
-                .isInstanceOf(ArtifactException.class)
+                .isInstanceOf(InvalidArtifactsException.class)
                 .hasMessageContaining("s3://" + bucket + "/models/current/manifest.json: not found");
     }
 }

@@ -79,7 +79,12 @@ public final class Environment {
     }
 
     public Path path(String name, String defaultValue) {
-        return Path.of(optional(name, defaultValue));
+        return path(name, Path.of(defaultValue));
+    }
+
+    public Path path(String name, Path defaultValue) {
+        String raw = optional(name, null);
+        return raw == null ? defaultValue : Path.of(raw);
     }
 
     /** An artifact location: {@code s3://bucket[/prefix]} or {@code file:///absolute/path}. */

@@ -1,11 +1,8 @@
 package com.scalemodels.recs.enrichment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.scalemodels.recs.json.Json;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -21,11 +18,9 @@ public final class EnrichedRecordEncoder {
     public static final String SIMILAR_ITEMS = "similar_items";
     public static final String MODEL_VERSION = "model_version";
 
-    private final ObjectMapper mapper = Json.newMapper();
-
     public byte[] encode(EnrichedRecord record) {
         // A shallow copy: children are shared read-only, the caller's node is never modified.
-        ObjectNode out = mapper.createObjectNode();
+        ObjectNode out = Json.object();
         record.original().properties().forEach(e -> {
             if (!isEnrichmentKey(e.getKey())) {
                 out.set(e.getKey(), e.getValue());
@@ -40,20 +35,16 @@ public final class EnrichedRecordEncoder {
             similar.set(SIMILAR_ITEMS, items(record.similarItems().similarItems()));
         }
         out.put(MODEL_VERSION, record.modelVersion());
-        try {
-            byte[] json = mapper.writeValueAsBytes(out);
-            byte[] line = Arrays.copyOf(json, json.length + 1);
-            line[json.length] = '\n';
-            return line;
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot serialize an enriched record", e);
-        }
+        byte[] json = Json.write(out);
+        byte[] line = Arrays.copyOf(json, json.length + 1);
+        line[json.length] = '\n';
+        return line;
     }
 
     // Built by hand rather than with valueToTree: exact-decimal settings would turn a double score into its full
     // binary expansion (0.91 → 0.910000000000000031…).
-    private ArrayNode items(List<Recommendation> items) {
-        ArrayNode array = mapper.createArrayNode();
+    private static ArrayNode items(List<Recommendation> items) {
+        ArrayNode array = Json.array();
         for (Recommendation r : items) {
             array.addObject().put("product_code", r.productCode()).put("score", r.score());
         }

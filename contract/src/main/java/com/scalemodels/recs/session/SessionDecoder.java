@@ -1,8 +1,11 @@
 package com.scalemodels.recs.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.scalemodels.recs.json.internal.ExactJsonReader;
+import com.scalemodels.recs.json.Fields;
+import com.scalemodels.recs.json.InvalidFieldException;
+import com.scalemodels.recs.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,8 +16,6 @@ import java.util.List;
  */
 public final class SessionDecoder {
 
-    private final ExactJsonReader reader = new ExactJsonReader();
-
     public DecodeResult decode(byte[] payload) {
         if (payload == null) {
             return new DecodeResult.Rejected("payload: missing");
@@ -23,161 +24,45 @@ public final class SessionDecoder {
             return new DecodeResult.Rejected("payload: " + payload.length + " bytes exceeds the limit (limit "
                     + SessionLimits.MAX_PAYLOAD_BYTES + ")");
         }
-        JsonNode root;
         try {
-            root = reader.read(payload);
-        } catch (ExactJsonReader.MalformedJsonException e) {
+            return validate(Json.read(payload));
+        } catch (InvalidFieldException e) {
             return new DecodeResult.Rejected(e.getMessage());
         }
-        return validate(root);
     }
 
     /**
      * Validates an already parsed session object (for example one session of an inference request). Numbers in
-     * {@code node} should come from a parser with exact decimals so limits apply to the value as written.
+     * {@code node} should come from {@link Json#read} so limits apply to the value as written.
      */
     public DecodeResult validate(JsonNode root) {
-        if (!(root instanceof ObjectNode object)) {
-            return new DecodeResult.Rejected("JSON: not a JSON object");
+        try {
+            Fields session = Fields.root(root, "JSON");
+            SessionEvent event = new SessionEvent(
+                    session.requiredText("session_id", SessionLimits.MAX_SESSION_ID_LENGTH),
+                    session.requiredInt("customer_number", SessionLimits.MIN_CUSTOMER_NUMBER,
+                            SessionLimits.MAX_CUSTOMER_NUMBER),
+                    session.optionalText("city", SessionLimits.MAX_CITY_LENGTH),
+                    session.optionalText("country", SessionLimits.MAX_COUNTRY_LENGTH),
+                    session.optionalNumber("credit_limit", SessionLimits.MIN_CREDIT_LIMIT,
+                            SessionLimits.MAX_CREDIT_LIMIT),
+                    history(session));
+            return new DecodeResult.Valid(event, (ObjectNode) root);
+        } catch (InvalidFieldException e) {
+            return new DecodeResult.Rejected(e.getMessage());
         }
-        Check check = new Check();
-        String sessionId = check.requiredString(object, "session_id", SessionLimits.MAX_SESSION_ID_LENGTH);
-        Integer customer = check.requiredInteger(object, "customer_number", SessionLimits.MIN_CUSTOMER_NUMBER,
-                SessionLimits.MAX_CUSTOMER_NUMBER);
-        String city = check.optionalString(object, "city", SessionLimits.MAX_CITY_LENGTH);
-        String country = check.optionalString(object, "country", SessionLimits.MAX_COUNTRY_LENGTH);
-        Double creditLimit = check.optionalNumber(object, "credit_limit", SessionLimits.MIN_CREDIT_LIMIT,
-                SessionLimits.MAX_CREDIT_LIMIT);
-        List<BrowseItem> history = check.history(object.get("browse_history"));
-        if (check.error != null) {
-            return new DecodeResult.Rejected(check.error);
-        }
-        return new DecodeResult.Valid(new SessionEvent(sessionId, customer, city, country, creditLimit, history),
-                object);
     }
 
-    /** Collects the first problem; later checks become no-ops so the reason names one field. */
-    private static final class Check {
-        String error;
-
-        private void fail(String message) {
-            if (error == null) {
-                error = message;
-            }
+    private static List<BrowseItem> history(Fields session) {
+        ArrayNode array = session.requiredArray("browse_history", 0, SessionLimits.MAX_BROWSE_HISTORY);
+        List<BrowseItem> items = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            Fields item = session.element("browse_history", array, i);
+            items.add(new BrowseItem(
+                    item.requiredText("product_code", SessionLimits.MAX_PRODUCT_CODE_LENGTH),
+                    item.requiredInt("quantity", SessionLimits.MIN_QUANTITY, SessionLimits.MAX_QUANTITY),
+                    item.requiredBoolean("in_shopping_cart")));
         }
-
-        String requiredString(JsonNode parent, String field, int maxLength) {
-            return string(parent, field, field, maxLength, true);
-        }
-
-        String optionalString(JsonNode parent, String field, int maxLength) {
-            return string(parent, field, field, maxLength, false);
-        }
-
-        private String string(JsonNode parent, String field, String path, int maxLength, boolean required) {
-            JsonNode node = parent.get(field);
-            if (node == null || node.isNull()) {
-                if (required) {
-                    fail(path + ": required");
-                }
-                return null;
-            }
-            if (!node.isTextual()) {
-                fail(path + ": expected a string");
-                return null;
-            }
-            String value = node.textValue();
-            if (required && value.isEmpty()) {
-                fail(path + ": must not be empty");
-                return null;
-            }
-            if (value.length() > maxLength) {
-                fail(path + ": " + value.length() + " characters exceeds the limit (limit " + maxLength + ")");
-                return null;
-            }
-            return value;
-        }
-
-        Integer requiredInteger(JsonNode parent, String field, long min, long max) {
-            return integer(parent, field, field, min, max);
-        }
-
-        private Integer integer(JsonNode parent, String field, String path, long min, long max) {
-            JsonNode node = parent.get(field);
-            if (node == null || node.isNull()) {
-                fail(path + ": required");
-                return null;
-            }
-            if (!node.isIntegralNumber()) {
-                fail(path + ": expected an integer");
-                return null;
-            }
-            if (!node.canConvertToLong() || node.longValue() < min || node.longValue() > max) {
-                fail(path + ": out of range (limit " + min + ".." + max + ")");
-                return null;
-            }
-            return (int) node.longValue();
-        }
-
-        Double optionalNumber(JsonNode parent, String field, double min, double max) {
-            JsonNode node = parent.get(field);
-            if (node == null || node.isNull()) {
-                return null;
-            }
-            if (!node.isNumber()) {
-                fail(field + ": expected a number");
-                return null;
-            }
-            double value = node.doubleValue();
-            if (!Double.isFinite(value) || value < min || value > max) {
-                fail(field + ": out of range (limit " + plain(min) + ".." + plain(max) + ")");
-                return null;
-            }
-            return value;
-        }
-
-        private static String plain(double v) {
-            return new java.math.BigDecimal(v).toPlainString();
-        }
-
-        List<BrowseItem> history(JsonNode node) {
-            String path = "browse_history";
-            if (node == null || node.isNull()) {
-                fail(path + ": required");
-                return List.of();
-            }
-            if (!node.isArray()) {
-                fail(path + ": expected an array");
-                return List.of();
-            }
-            if (node.size() > SessionLimits.MAX_BROWSE_HISTORY) {
-                fail(path + ": " + node.size() + " items exceeds the limit (limit "
-                        + SessionLimits.MAX_BROWSE_HISTORY + ")");
-                return List.of();
-            }
-            List<BrowseItem> items = new ArrayList<>(node.size());
-            for (int i = 0; i < node.size() && error == null; i++) {
-                String itemPath = path + "[" + i + "]";
-                JsonNode item = node.get(i);
-                if (!item.isObject()) {
-                    fail(itemPath + ": expected an object");
-                    break;
-                }
-                String code = string(item, "product_code", itemPath + ".product_code",
-                        SessionLimits.MAX_PRODUCT_CODE_LENGTH, true);
-                Integer quantity = integer(item, "quantity", itemPath + ".quantity", SessionLimits.MIN_QUANTITY,
-                        SessionLimits.MAX_QUANTITY);
-                JsonNode cart = item.get("in_shopping_cart");
-                if (cart == null || cart.isNull()) {
-                    fail(itemPath + ".in_shopping_cart: required");
-                } else if (!cart.isBoolean()) {
-                    fail(itemPath + ".in_shopping_cart: expected a boolean");
-                }
-                if (error == null) {
-                    items.add(new BrowseItem(code, quantity, cart.booleanValue()));
-                }
-            }
-            return items;
-        }
+        return items;
     }
 }

@@ -25,10 +25,10 @@ public final class SessionLimits {
     public static final int MAX_PRODUCT_CODE_LENGTH = 32;
 
     /** Smallest {@code customer_number}. */
-    public static final long MIN_CUSTOMER_NUMBER = 1;
+    public static final int MIN_CUSTOMER_NUMBER = 1;
 
     /** Largest {@code customer_number}: the {@code user_emb.id integer} column's maximum. */
-    public static final long MAX_CUSTOMER_NUMBER = Integer.MAX_VALUE;
+    public static final int MAX_CUSTOMER_NUMBER = Integer.MAX_VALUE;
 
     /** Smallest {@code credit_limit}. */
     public static final double MIN_CREDIT_LIMIT = 0;

@@ -1,5 +1,6 @@
 package com.scalemodels.recs.features;
 
+import com.scalemodels.recs.json.InvalidFieldException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,15 +37,17 @@ public final class FeatureEncoder {
     /**
      * An encoder checked against the manifest: its columns must equal {@code columns} in order and its width
      * must be {@code inputDim}, or the model would be fed vectors of another layout.
+     *
+     * @throws InvalidFieldException naming {@code source} when they differ
      */
     public static FeatureEncoder forManifest(PreprocessingSpec spec, List<String> columns, int inputDim,
             String source) {
         if (!spec.columns().equals(columns)) {
-            throw new PreprocessingException(source + ": feature columns " + spec.columns()
+            throw new InvalidFieldException(source, "feature columns " + spec.columns()
                     + " do not match the manifest's columns " + columns);
         }
         if (spec.width() != inputDim) {
-            throw new PreprocessingException(source + ": encodes " + spec.width()
+            throw new InvalidFieldException(source, "encodes " + spec.width()
                     + " values but the manifest's input_dim is " + inputDim);
         }
         return new FeatureEncoder(spec);

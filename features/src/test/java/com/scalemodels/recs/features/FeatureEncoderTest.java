@@ -3,6 +3,7 @@ package com.scalemodels.recs.features;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.scalemodels.recs.json.InvalidFieldException;
 import com.scalemodels.recs.session.SessionEvent;
 import java.util.HashMap;
 import java.util.List;
@@ -112,10 +113,10 @@ class FeatureEncoderTest {
                 .width()).isEqualTo(6);
         assertThatThrownBy(() -> FeatureEncoder.forManifest(USER, List.of("country", "city", "creditLimit"), 6,
                 "preprocessing/user.json"))
-                .isInstanceOf(PreprocessingException.class)
+                .isInstanceOf(InvalidFieldException.class)
                 .hasMessageContaining("preprocessing/user.json").hasMessageContaining("columns");
         assertThatThrownBy(() -> FeatureEncoder.forManifest(USER, List.of("city", "country", "creditLimit"), 95,
                 "preprocessing/user.json"))
-                .isInstanceOf(PreprocessingException.class).hasMessageContaining("input_dim is 95");
+                .isInstanceOf(InvalidFieldException.class).hasMessageContaining("input_dim is 95");
     }
 }

@@ -2,9 +2,9 @@ package com.scalemodels.recs.sampledata;
 
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.scalemodels.recs.json.Json;
 import com.scalemodels.recs.session.SessionEvent;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -54,8 +54,6 @@ public final class SampleEventsWriter implements Callable<Integer> {
             description = "Records in each Firehose/Kinesis event (default: ${DEFAULT-VALUE}).")
     int eventRecords;
 
-    private final ObjectMapper mapper = new ObjectMapper();
-
     /** Writes all four files for {@code source} into {@code dir}. */
     public void write(SessionSource source, long seed, int sessionCount, int eventRecordCount, Path dir)
             throws IOException {
@@ -83,7 +81,7 @@ public final class SampleEventsWriter implements Callable<Integer> {
     }
 
     ObjectNode firehoseEvent(List<byte[]> data) {
-        ObjectNode event = mapper.createObjectNode();
+        ObjectNode event = Json.object();
         event.put("invocationId", "5c4e3f51-8b0a-4b39-9d1e-2a6f0c7e1d01");
         event.put("deliveryStreamArn", DELIVERY_ARN);
         event.put("sourceKinesisStreamArn", STREAM_ARN);
@@ -107,7 +105,7 @@ public final class SampleEventsWriter implements Callable<Integer> {
     }
 
     ObjectNode kinesisEvent(List<byte[]> data) {
-        ObjectNode event = mapper.createObjectNode();
+        ObjectNode event = Json.object();
         ArrayNode records = event.putArray("Records");
         for (int i = 0; i < data.size(); i++) {
             String sequence = sequenceNumber(i);
@@ -131,7 +129,7 @@ public final class SampleEventsWriter implements Callable<Integer> {
     }
 
     ArrayNode malformedCases(SessionEvent base) {
-        ArrayNode cases = mapper.createArrayNode();
+        ArrayNode cases = Json.array();
         for (MalformedCase c : new MalformedCases(new SessionJson()).all(base)) {
             ObjectNode node = cases.addObject();
             node.put("name", c.name());
@@ -160,19 +158,15 @@ public final class SampleEventsWriter implements Callable<Integer> {
     }
 
     /** Producers key sessions by customer, keeping one shopper's events in order on one shard. */
-    private String partitionKey(byte[] data) {
-        try {
-            return "customer-" + mapper.readTree(data).get("customer_number").asText();
-        } catch (IOException e) {
-            throw new IllegalStateException("sample session is not JSON", e);
-        }
+    private static String partitionKey(byte[] data) {
+        return "customer-" + Json.read(data).get("customer_number").asText();
     }
 
     private void writePretty(Path file, Object tree) throws IOException {
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        String text = mapper.writer(printer).writeValueAsString(tree) + "\n";
+        String text = Json.writer().with(printer).writeValueAsString(tree) + "\n";
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 

@@ -1,18 +1,17 @@
 package com.scalemodels.recs.sampledata;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.scalemodels.recs.json.Json;
 import com.scalemodels.recs.session.BrowseItem;
 import com.scalemodels.recs.session.SessionEvent;
 
-/** Session ⇄ JSON tree in the contract's key order; the tree form lets malformed variants edit one field. */
+/** Session → JSON tree in the contract's key order; the tree form lets malformed variants edit one field. */
 final class SessionJson {
 
-    private final ObjectMapper mapper = new ObjectMapper();
-
     ObjectNode tree(SessionEvent s) {
-        ObjectNode node = mapper.createObjectNode();
+        ObjectNode node = Json.object();
         node.put("session_id", s.sessionId());
         node.put("customer_number", s.customerNumber());
         node.put("city", s.city());
@@ -29,19 +28,11 @@ final class SessionJson {
     }
 
     /** Compact UTF-8 JSON, no trailing newline. */
-    byte[] bytes(Object tree) {
-        try {
-            return mapper.writeValueAsBytes(tree);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize a JSON tree", e);
-        }
+    byte[] bytes(JsonNode tree) {
+        return Json.write(tree);
     }
 
     byte[] bytes(SessionEvent s) {
         return bytes(tree(s));
-    }
-
-    ObjectMapper mapper() {
-        return mapper;
     }
 }

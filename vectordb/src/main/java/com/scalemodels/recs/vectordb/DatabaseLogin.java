@@ -1,10 +1,10 @@
 package com.scalemodels.recs.vectordb;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scalemodels.recs.config.ConfigException;
+import com.scalemodels.recs.json.Fields;
+import com.scalemodels.recs.json.InvalidFieldException;
+import com.scalemodels.recs.json.Json;
 import com.scalemodels.recs.vectordb.VectorDbConfig.Credentials;
-import java.io.IOException;
 import java.util.Objects;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -18,7 +18,6 @@ import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueReques
 public final class DatabaseLogin {
 
     private final Supplier<SecretsManagerClient> secrets;
-    private final ObjectMapper mapper = new ObjectMapper();
 
     /** @param secrets called only for {@link Credentials.SecretsManager}, so local runs build no AWS client */
     public DatabaseLogin(Supplier<SecretsManagerClient> secrets) {
@@ -43,16 +42,14 @@ public final class DatabaseLogin {
             throw new ConfigException(malformed);
         }
         try {
-            JsonNode node = mapper.readTree(json);
-            JsonNode user = node == null ? null : node.get("username");
-            JsonNode password = node == null ? null : node.get("password");
-            if (user == null || !user.isTextual() || user.textValue().isEmpty() || password == null
-                    || !password.isTextual()) {
-                throw new ConfigException(malformed);
+            Fields secret = Fields.root(Json.read(json), "secret");
+            String user = secret.requiredText("username");
+            String password = secret.optionalText("password", Integer.MAX_VALUE);
+            if (password == null) {
+                throw Fields.required("password");
             }
-            return new Credentials.Static(user.textValue(), password.textValue());
-        } catch (IOException e) {
-            // The parser's message could quote the secret: leave it out.
+            return new Credentials.Static(user, password);
+        } catch (InvalidFieldException e) {
             throw new ConfigException(malformed);
         }
     }

@@ -1,6 +1,7 @@
 package com.scalemodels.recs.artifacts.internal;
 
-import com.scalemodels.recs.artifacts.ArtifactException;
+import com.scalemodels.recs.artifacts.ArtifactsUnavailableException;
+import com.scalemodels.recs.artifacts.InvalidArtifactsException;
 import com.scalemodels.recs.artifacts.ArtifactSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,14 +22,15 @@ public final class FileArtifactSource implements ArtifactSource {
     public InputStream open(String relativePath) {
         Path file = root.resolve(relativePath).normalize();
         if (!file.startsWith(root)) {
-            throw new ArtifactException(describe(relativePath) + ": outside the artifact folder");
+            throw new InvalidArtifactsException(describe(relativePath) + ": outside the artifact folder");
         }
         try {
             return Files.newInputStream(file);
         } catch (NoSuchFileException e) {
-            throw new ArtifactException(describe(relativePath) + ": not found", e);
+            throw new InvalidArtifactsException(describe(relativePath) + ": not found", e);
         } catch (IOException e) {
-            throw new ArtifactException(describe(relativePath) + ": cannot read (" + e.getMessage() + ")", e);
+            throw new ArtifactsUnavailableException(describe(relativePath) + ": cannot read (" + e.getMessage() + ")",
+                    e);
         }
     }
 

@@ -1,16 +1,13 @@
 package com.scalemodels.recs.artifacts.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.scalemodels.recs.artifacts.ArtifactException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.scalemodels.recs.artifacts.InvalidArtifactsException;
 import com.scalemodels.recs.artifacts.Manifest;
+import com.scalemodels.recs.json.Fields;
+import com.scalemodels.recs.json.InvalidFieldException;
+import com.scalemodels.recs.json.Json;
 import com.scalemodels.recs.model.Distance;
-import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,115 +25,68 @@ public final class ManifestParser {
     /** Model versions name a cache directory: one safe path segment. */
     private static final Pattern MODEL_VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final Pattern FILE_PATH = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*(/[A-Za-z0-9_][A-Za-z0-9._-]*)*");
+    /** The most dimensions pgvector's vector type holds. */
+    private static final int MAX_EMBEDDING_DIM = 16000;
 
-    private final ObjectMapper mapper = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
-
+    /** @throws InvalidArtifactsException {@code manifest.json: <field>: <problem>} */
     public Manifest parse(byte[] json) {
-        JsonNode root;
         try {
-            root = mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new ArtifactException(SOURCE + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
-        } catch (IOException e) {
-            throw new ArtifactException(SOURCE + ": not valid JSON", e);
+            return parse(Fields.root(Json.read(json), "JSON"));
+        } catch (InvalidFieldException e) {
+            throw new InvalidArtifactsException(SOURCE + ": " + e.getMessage());
         }
-        if (root == null || !root.isObject()) {
-            throw new ArtifactException(SOURCE + ": not a JSON object");
-        }
-        int format = integer(root, "format_version", SOURCE);
+    }
+
+    private static Manifest parse(Fields root) {
+        int format = root.requiredInt("format_version", Integer.MIN_VALUE, Integer.MAX_VALUE);
         if (format != Manifest.FORMAT_VERSION) {
-            throw new ArtifactException(SOURCE + ": format_version must be " + Manifest.FORMAT_VERSION);
+            throw root.invalid("format_version", "must be " + Manifest.FORMAT_VERSION);
         }
-        String version = text(root, "model_version", SOURCE);
+        String version = root.requiredText("model_version");
         if (!MODEL_VERSION.matcher(version).matches()) {
-            throw new ArtifactException(SOURCE + ": model_version must match " + MODEL_VERSION.pattern());
+            throw root.invalid("model_version", "must match " + MODEL_VERSION.pattern());
         }
-        String createdAt = root.hasNonNull("created_at") ? text(root, "created_at", SOURCE) : null;
-        int dim = integer(root, "embedding_dim", SOURCE);
-        if (dim < 1 || dim > 16000) {
-            throw new ArtifactException(SOURCE + ": embedding_dim must be between 1 and 16000");
-        }
-        String distanceName = text(root, "distance", SOURCE);
-        Distance distance = Distance.fromManifest(distanceName);
+        String createdAt = root.optionalText("created_at", Integer.MAX_VALUE);
+        int dim = root.requiredInt("embedding_dim", 1, MAX_EMBEDDING_DIM);
+        Distance distance = Distance.fromManifest(root.requiredText("distance"));
         if (distance == null) {
-            throw new ArtifactException(SOURCE + ": distance must be inner_product or cosine");
+            throw root.invalid("distance", "must be inner_product or cosine");
         }
-        Map<String, Manifest.FileEntry> files = files(root.get("files"));
-        Manifest.FeatureSet user = featureSet(root.get("user_features"), "user_features", files);
-        Manifest.FeatureSet item = featureSet(root.get("item_features"), "item_features", files);
+        Map<String, Manifest.FileEntry> files = files(root.requiredObject("files"));
+        Manifest.FeatureSet user = featureSet(root.requiredObject("user_features"), files);
+        Manifest.FeatureSet item = featureSet(root.requiredObject("item_features"), files);
         return new Manifest(format, version, createdAt, dim, distance, user, item, files);
     }
 
-    private static Map<String, Manifest.FileEntry> files(JsonNode node) {
-        if (node == null || !node.isObject() || node.isEmpty()) {
-            throw new ArtifactException(SOURCE + ": files must be a non-empty object");
+    private static Map<String, Manifest.FileEntry> files(Fields node) {
+        if (node.names().isEmpty()) {
+            throw node.invalidObject("must not be empty");
         }
         Map<String, Manifest.FileEntry> files = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String path = e.getKey();
-            String at = SOURCE + ": files[\"" + path + "\"]";
+        for (String path : node.names()) {
+            Fields entry = node.entry(path);
             if (!FILE_PATH.matcher(path).matches() || path.contains("..") || path.equals(SOURCE)) {
-                throw new ArtifactException(at + ": not a safe relative path");
+                throw entry.invalidObject("not a safe relative path");
             }
-            if (!e.getValue().isObject()) {
-                throw new ArtifactException(at + ": expected an object with sha256 and bytes");
-            }
-            String sha = text(e.getValue(), "sha256", at);
+            String sha = entry.requiredText("sha256");
             if (!SHA256.matcher(sha).matches()) {
-                throw new ArtifactException(at + ": sha256 must be 64 lowercase hex digits");
+                throw entry.invalid("sha256", "must be 64 lowercase hex digits");
             }
-            JsonNode bytes = e.getValue().get("bytes");
-            if (bytes == null || !bytes.canConvertToLong() || !bytes.isIntegralNumber() || bytes.longValue() < 0) {
-                throw new ArtifactException(at + ": bytes must be a non-negative integer");
-            }
-            files.put(path, new Manifest.FileEntry(sha, bytes.longValue()));
+            files.put(path, new Manifest.FileEntry(sha, entry.requiredLong("bytes", 0, Long.MAX_VALUE)));
         }
         return files;
     }
 
-    private static Manifest.FeatureSet featureSet(JsonNode node, String field, Map<String, Manifest.FileEntry> files) {
-        String at = SOURCE + ": " + field;
-        if (node == null || !node.isObject()) {
-            throw new ArtifactException(at + ": required object");
-        }
-        String preprocessing = text(node, "preprocessing", at);
+    private static Manifest.FeatureSet featureSet(Fields node, Map<String, Manifest.FileEntry> files) {
+        String preprocessing = node.requiredText("preprocessing");
         if (!files.containsKey(preprocessing)) {
-            throw new ArtifactException(at + ".preprocessing: " + preprocessing + " is not listed in files");
+            throw node.invalid("preprocessing", preprocessing + " is not listed in files");
         }
-        JsonNode columnsNode = node.get("columns");
-        if (columnsNode == null || !columnsNode.isArray() || columnsNode.isEmpty()) {
-            throw new ArtifactException(at + ".columns: must be a non-empty array of strings");
+        ArrayNode array = node.requiredArray("columns", 1, Integer.MAX_VALUE);
+        List<String> columns = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            columns.add(node.textElement("columns", array, i, Integer.MAX_VALUE));
         }
-        List<String> columns = new ArrayList<>();
-        for (JsonNode c : columnsNode) {
-            if (!c.isTextual()) {
-                throw new ArtifactException(at + ".columns: must be a non-empty array of strings");
-            }
-            columns.add(c.textValue());
-        }
-        int inputDim = integer(node, "input_dim", at);
-        if (inputDim < 1) {
-            throw new ArtifactException(at + ".input_dim: must be positive");
-        }
-        return new Manifest.FeatureSet(preprocessing, columns, inputDim);
-    }
-
-    private static String text(JsonNode node, String field, String at) {
-        JsonNode v = node.get(field);
-        if (v == null || !v.isTextual()) {
-            throw new ArtifactException(at + ": " + field + " must be a string");
-        }
-        return v.textValue();
-    }
-
-    private static int integer(JsonNode node, String field, String at) {
-        JsonNode v = node.get(field);
-        if (v == null || !v.isInt()) {
-            throw new ArtifactException(at + ": " + field + " must be an integer");
-        }
-        return v.intValue();
+        return new Manifest.FeatureSet(preprocessing, columns, node.requiredInt("input_dim", 1, Integer.MAX_VALUE));
     }
 }

@@ -1,6 +1,7 @@
 package com.scalemodels.recs.artifacts.internal;
 
-import com.scalemodels.recs.artifacts.ArtifactException;
+import com.scalemodels.recs.artifacts.ArtifactsUnavailableException;
+import com.scalemodels.recs.artifacts.InvalidArtifactsException;
 import com.scalemodels.recs.artifacts.ArtifactSource;
 import java.io.InputStream;
 import java.util.Objects;
@@ -39,9 +40,10 @@ public final class S3ArtifactSource implements ArtifactSource {
         try {
             return s3.getObject(GetObjectRequest.builder().bucket(bucket).key(key(relativePath)).build());
         } catch (NoSuchKeyException e) {
-            throw new ArtifactException(describe(relativePath) + ": not found", e);
+            throw new InvalidArtifactsException(describe(relativePath) + ": not found", e);
         } catch (SdkException e) {
-            throw new ArtifactException(describe(relativePath) + ": cannot read (" + e.getMessage() + ")", e);
+            throw new ArtifactsUnavailableException(describe(relativePath) + ": cannot read (" + e.getMessage() + ")",
+                    e);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.scalemodels.recs.inference.contract;
 
+import com.scalemodels.recs.json.Fields;
 import com.scalemodels.recs.session.SessionEvent;
 import java.util.List;
 import java.util.Objects;
@@ -11,17 +12,18 @@ import java.util.Objects;
  */
 public record InferenceRequest(String requestId, int k, int similarK, List<SessionEvent> sessions) {
 
-    /** Hard upper bound of {@code k} and {@code similar_k}. */
+    /** Hard upper bound of {@code k} and {@code similar_k}, and of any other number of items asked for. */
     public static final int MAX_K = 100;
 
+    /** @throws com.scalemodels.recs.json.InvalidFieldException when k or similar_k is out of range */
     public InferenceRequest {
         Objects.requireNonNull(requestId, "requestId");
         sessions = List.copyOf(Objects.requireNonNull(sessions, "sessions"));
         if (k < 1 || k > MAX_K) {
-            throw new IllegalArgumentException("k: out of range (limit 1.." + MAX_K + ")");
+            throw Fields.outOfRange("k", 1, MAX_K);
         }
         if (similarK < 0 || similarK > MAX_K) {
-            throw new IllegalArgumentException("similar_k: out of range (limit 0.." + MAX_K + ")");
+            throw Fields.outOfRange("similar_k", 0, MAX_K);
         }
     }
 }

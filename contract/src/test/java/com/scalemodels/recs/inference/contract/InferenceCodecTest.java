@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.scalemodels.recs.enrichment.Recommendation;
 import com.scalemodels.recs.enrichment.SimilarItems;
+import com.scalemodels.recs.json.InvalidFieldException;
 import com.scalemodels.recs.session.BrowseItem;
 import com.scalemodels.recs.session.SessionEvent;
 import java.nio.charset.StandardCharsets;
@@ -74,11 +75,11 @@ class InferenceCodecTest {
     void rejectsBadRequestsNamingTheField() {
         assertThatThrownBy(() -> codec.readRequest(
                 "{\"request_id\":\"r\",\"k\":0,\"similar_k\":5,\"sessions\":[]}".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(InvalidInferenceRequestException.class).hasMessage("k: out of range (limit 1..100)");
+                .isInstanceOf(InvalidFieldException.class).hasMessage("k: out of range (limit 1..100)");
         assertThatThrownBy(() -> codec.readRequest(("{\"request_id\":\"r\",\"k\":5,\"similar_k\":5,"
                 + "\"sessions\":[{\"session_id\":\"a\",\"customer_number\":\"1\",\"browse_history\":[]}]}")
                 .getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(InvalidInferenceRequestException.class)
+                .isInstanceOf(InvalidFieldException.class)
                 .hasMessage("sessions[0].customer_number: expected an integer");
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.scalemodels.recs.json.InvalidFieldException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -21,44 +22,36 @@ import java.util.Deque;
 /**
  * Reads one JSON value into a tree whose numbers serialize back to their original text, rejecting duplicate
  * keys, invalid UTF-8 and trailing content. Errors carry a position, never the offending text (it may be customer
- * data).
+ * data). Thread-safe.
  */
 public final class ExactJsonReader {
-
-    /** Why a payload is not acceptable JSON; the message is safe to log. */
-    public static final class MalformedJsonException extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        MalformedJsonException(String message) {
-            super(message, null, false, false);
-        }
-    }
 
     private final JsonFactory factory = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     private final JsonNodeFactory nodes = JsonNodeFactory.withExactBigDecimals(true);
 
-    public JsonNode read(byte[] utf8) throws MalformedJsonException {
+    /** @throws InvalidFieldException {@code JSON: <problem>} or {@code payload: not valid UTF-8} */
+    public JsonNode read(byte[] utf8) {
         checkUtf8(utf8);
         try (JsonParser p = factory.createParser(utf8)) {
             JsonToken first = p.nextToken();
             if (first == null) {
-                throw new MalformedJsonException("JSON: empty payload");
+                throw new InvalidFieldException("JSON", "empty payload");
             }
             JsonNode root = readValue(p, first);
             if (p.nextToken() != null) {
-                throw new MalformedJsonException("JSON: trailing content after the value" + at(p));
+                throw new InvalidFieldException("JSON", "trailing content after the value" + at(p));
             }
             return root;
         } catch (JsonParseException e) {
             String what = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
                     ? "duplicate key" : "malformed";
-            throw new MalformedJsonException("JSON: " + what + at(e.getProcessor()));
+            throw new InvalidFieldException("JSON", what + at(e.getProcessor()));
         } catch (StreamConstraintsException e) {
-            throw new MalformedJsonException("JSON: exceeds a parser limit (nesting, number or string length)");
+            throw new InvalidFieldException("JSON", "exceeds a parser limit (nesting, number or string length)");
         } catch (IOException e) {
-            throw new MalformedJsonException("JSON: malformed");
+            throw new InvalidFieldException("JSON", "malformed");
         }
     }
 
@@ -69,14 +62,14 @@ public final class ExactJsonReader {
         return "";
     }
 
-    private static void checkUtf8(byte[] utf8) throws MalformedJsonException {
+    private static void checkUtf8(byte[] utf8) {
         try {
             StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(utf8));
         } catch (CharacterCodingException e) {
-            throw new MalformedJsonException("payload: not valid UTF-8");
+            throw new InvalidFieldException("payload", "not valid UTF-8");
         }
     }
 
