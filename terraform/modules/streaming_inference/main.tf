@@ -87,7 +87,7 @@ resource "aws_lambda_function" "inference" {
   # libtorch 2.7.1 needs glibc >= 2.29, which java17 (Amazon Linux 2) lacks.
   runtime          = "java21"
   architectures    = ["x86_64"]
-  handler          = "com.scalemodels.recs.inference.InferenceHandler::handleRequest"
+  handler          = "com.scalemodels.recs.inference.BatchInferenceHandler::handleRequest"
   s3_bucket        = aws_s3_object.code["inference"].bucket
   s3_key           = aws_s3_object.code["inference"].key
   source_code_hash = filebase64sha256(var.inference_jar_path)
