@@ -47,8 +47,13 @@ public final class FirehoseBatchProcessor {
         this.budget = Objects.requireNonNull(budget, "budget");
     }
 
+    /** The standard chunk and response limits, asking for {@link InferenceSettings#DEFAULT}. */
     public static FirehoseBatchProcessor standard(InferenceClient inference) {
-        InferenceSettings settings = InferenceSettings.DEFAULT;
+        return standard(inference, InferenceSettings.DEFAULT);
+    }
+
+    /** The standard chunk and response limits, asking for {@code settings} per session. */
+    public static FirehoseBatchProcessor standard(InferenceClient inference, InferenceSettings settings) {
         return new FirehoseBatchProcessor(inference, settings, InferenceChunker.standard(settings),
                 ResponseSizeBudget.standard());
     }

@@ -35,7 +35,7 @@ public final class FirehoseTransformationHandler implements RequestHandler<Kines
     private FirehoseTransformationHandler(TransformationConfig config) {
         this(FirehoseBatchProcessor.standard(new LambdaInferenceClient(
                         LambdaClients.forInference(config, builder -> { }),
-                        config.inferenceFunctionName(), new InferenceCodec())),
+                        config.inferenceFunctionName(), new InferenceCodec()), config.perSession()),
                 BatchMetrics.forLambda(config.metricsNamespace()));
     }
 

@@ -28,7 +28,8 @@ class LambdaInferenceClientIT {
             new SessionEvent("b2", 112, null, null, null, List.of())));
 
     static LambdaClient sdkClient(LambdaInvokeStub stub, Duration timeout, int attempts) {
-        return LambdaClients.forInference(new TransformationConfig(FUNCTION, timeout, attempts, "Recs/Test"),
+        return LambdaClients.forInference(new TransformationConfig(FUNCTION, timeout, attempts, "Recs/Test",
+                InferenceSettings.DEFAULT),
                 b -> b.endpointOverride(stub.endpoint())
                         .region(Region.EU_WEST_1)
                         .credentialsProvider(StaticCredentialsProvider.create(

@@ -26,4 +26,19 @@ class TransformationConfigTest {
                 Map.of("INFERENCE_FUNCTION_NAME", "f", "INFERENCE_MAX_ATTEMPTS", "9"))))
                 .hasMessageContaining("INFERENCE_MAX_ATTEMPTS").hasMessageContaining("between 1 and 5");
     }
+
+    @Test
+    void itemsPerSessionComeFromRecsDefaultKAndRecsSimilarK() {
+        assertThat(TransformationConfig.fromEnvironment(new Environment(Map.of("INFERENCE_FUNCTION_NAME", "f")))
+                .perSession()).isEqualTo(new InferenceSettings(10, 5));
+        assertThat(TransformationConfig.fromEnvironment(new Environment(Map.of("INFERENCE_FUNCTION_NAME", "f",
+                "RECS_DEFAULT_K", "20", "RECS_SIMILAR_K", "0"))).perSession()).isEqualTo(new InferenceSettings(20, 0));
+
+        assertThatThrownBy(() -> TransformationConfig.fromEnvironment(new Environment(
+                Map.of("INFERENCE_FUNCTION_NAME", "f", "RECS_DEFAULT_K", "101"))))
+                .hasMessageContaining("RECS_DEFAULT_K").hasMessageContaining("between 1 and 100");
+        assertThatThrownBy(() -> TransformationConfig.fromEnvironment(new Environment(
+                Map.of("INFERENCE_FUNCTION_NAME", "f", "RECS_SIMILAR_K", "-1"))))
+                .hasMessageContaining("RECS_SIMILAR_K").hasMessageContaining("between 0 and 100");
+    }
 }

@@ -1,7 +1,9 @@
 package com.scalemodels.recs.vectordb;
 
 import com.pgvector.PGvector;
+import com.scalemodels.recs.inference.contract.InferenceRequest;
 import com.scalemodels.recs.model.Distance;
+import com.scalemodels.recs.session.SessionLimits;
 import com.scalemodels.recs.vectordb.internal.SqlErrors;
 import com.scalemodels.recs.vectordb.internal.VectorDbPool;
 import com.zaxxer.hikari.HikariDataSource;
@@ -46,16 +48,13 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  */
 public final class SimilarityClient implements AutoCloseable {
 
-    /** Largest k of one query. */
-    public static final int MAX_K = 100;
-    /** Most ids excluded from one query (a session's browse history is at most 200 items). */
-    public static final int MAX_EXCLUDED = 200;
+    /** Most ids excluded from one query: a session's whole browse history. */
+    public static final int MAX_EXCLUDED = SessionLimits.MAX_BROWSE_HISTORY;
     /** Most query vectors or item ids in one call. */
     public static final int MAX_BATCH = 10_000;
     /**
-     * Floor of {@code hnsw.ef_search}. Measured on 100 k random unit 32-dim vectors (HNSW m 16, ef_construction 64),
-     * recall@10 against brute force: 0.79 at pgvector's default 40, 0.89 at 64, 0.95 at 100, 0.98 at 150,
-     * 0.99 at 200. 150 keeps a margin over the 0.95 bar on the hardest (isotropic) data.
+     * Floor of {@code hnsw.ef_search}: pgvector's default 40 misses the 0.95 recall@10 bar on isotropic data, 150
+     * clears it with a margin (recall per ef_search: README, "Benchmark"; the bar: {@code HnswRecallIT}).
      */
     public static final int DEFAULT_MIN_EF_SEARCH = 150;
 
@@ -338,8 +337,8 @@ public final class SimilarityClient implements AutoCloseable {
     }
 
     private static void checkK(int k) {
-        if (k < 1 || k > MAX_K) {
-            throw new VectorDbQueryException("k: out of range (limit 1.." + MAX_K + ")");
+        if (k < 1 || k > InferenceRequest.MAX_K) {
+            throw new VectorDbQueryException("k: out of range (limit 1.." + InferenceRequest.MAX_K + ")");
         }
     }
 
