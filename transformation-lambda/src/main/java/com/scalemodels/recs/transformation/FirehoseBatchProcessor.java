@@ -138,8 +138,9 @@ public final class FirehoseBatchProcessor {
                     kv("records", overflow), kv("first_record_id", firstOverflowId),
                     kv("reason", RESPONSE_SIZE_LIMIT), kv("limit_bytes", budget.limitBytes()));
         }
-        BatchStats stats = new BatchStats(invocationId, records.size(), ok, records.size() - ok, valid.size(),
-                chunks, inferenceLatencyMs, bytesIn, bytesOut, tracker.usedBytes());
+        BatchStats stats = new BatchStats(invocationId, new BatchStats.RecordCounts(records.size(), ok),
+                new BatchStats.InferenceCalls(valid.size(), chunks, inferenceLatencyMs),
+                new BatchStats.ByteCounts(bytesIn, bytesOut, tracker.usedBytes()));
         return new BatchResult(new FirehoseResponse(out), reasons, stats);
     }
 

@@ -57,11 +57,11 @@ public final class FirehoseTransformationHandler implements RequestHandler<Kines
             throw e;
         }
         BatchStats s = result.stats();
-        log.info("batch processed", kv("invocation_id", invocationId), kv("records", s.records()),
-                kv("records_ok", s.ok()), kv("records_processing_failed", s.processingFailed()),
-                kv("sessions_sent", s.sessionsSent()), kv("chunks", s.chunks()),
-                kv("inference_latency_ms", s.inferenceLatencyMs()), kv("bytes_in", s.bytesIn()),
-                kv("bytes_out", s.bytesOut()), kv("response_bytes_bound", s.responseBytesBound()));
+        log.info("batch processed", kv("invocation_id", invocationId), kv("records", s.records().total()),
+                kv("records_ok", s.records().ok()), kv("records_processing_failed", s.records().processingFailed()),
+                kv("sessions_sent", s.inference().sessionsSent()), kv("chunks", s.inference().chunks()),
+                kv("inference_latency_ms", s.inference().latencyMs()), kv("bytes_in", s.bytes().in()),
+                kv("bytes_out", s.bytes().out()), kv("response_bytes_bound", s.bytes().responseBound()));
         metrics.publish(s);
         return result.response();
     }
