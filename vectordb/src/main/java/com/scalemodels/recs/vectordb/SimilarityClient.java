@@ -2,6 +2,8 @@ package com.scalemodels.recs.vectordb;
 
 import com.pgvector.PGvector;
 import com.scalemodels.recs.inference.contract.InferenceRequest;
+import com.scalemodels.recs.json.Fields;
+import com.scalemodels.recs.json.InvalidFieldException;
 import com.scalemodels.recs.model.Distance;
 import com.scalemodels.recs.session.SessionLimits;
 import com.scalemodels.recs.vectordb.internal.SqlErrors;
@@ -136,10 +138,11 @@ public final class SimilarityClient implements AutoCloseable {
     public List<List<ScoredItem>> itemsForVectors(List<float[]> queries, List<Set<String>> excludeIds, int k) {
         checkK(k);
         if (queries.size() > MAX_BATCH) {
-            throw new VectorDbQueryException(queries.size() + " queries exceeds the limit (limit " + MAX_BATCH + ")");
+            throw new InvalidFieldException("queries", queries.size() + " items exceeds the limit (limit " + MAX_BATCH
+                    + ")");
         }
         if (!excludeIds.isEmpty() && excludeIds.size() != queries.size()) {
-            throw new VectorDbQueryException("excludeIds has " + excludeIds.size() + " sets for " + queries.size()
+            throw new InvalidFieldException("excludeIds", excludeIds.size() + " sets for " + queries.size()
                     + " queries");
         }
         if (queries.isEmpty()) {
@@ -151,18 +154,18 @@ public final class SimilarityClient implements AutoCloseable {
         for (int i = 0; i < queries.size(); i++) {
             float[] q = queries.get(i);
             if (q == null || q.length != dimension) {
-                throw new VectorDbQueryException("query " + i + " has dimension " + (q == null ? 0 : q.length)
+                throw new InvalidFieldException("queries[" + i + "]", "dimension " + (q == null ? 0 : q.length)
                         + ", the embeddings have " + dimension);
             }
             for (float f : q) {
                 if (!Float.isFinite(f)) {
-                    throw new VectorDbQueryException("query " + i + " has a non-finite value");
+                    throw new InvalidFieldException("queries[" + i + "]", "must be finite");
                 }
             }
             int excluded = excludeIds.isEmpty() ? 0 : excludeIds.get(i).size();
             if (excluded > MAX_EXCLUDED) {
-                throw new VectorDbQueryException("query " + i + " excludes " + excluded
-                        + " ids, more than the limit (limit " + MAX_EXCLUDED + ")");
+                throw new InvalidFieldException("excludeIds[" + i + "]", excluded + " items exceeds the limit (limit "
+                        + MAX_EXCLUDED + ")");
             }
             vectors[i] = new PGvector(q);
             limits[i] = k + excluded;
@@ -206,7 +209,8 @@ public final class SimilarityClient implements AutoCloseable {
         checkK(k);
         Set<String> ids = new LinkedHashSet<>(itemIds);
         if (ids.size() > MAX_BATCH) {
-            throw new VectorDbQueryException(ids.size() + " item ids exceeds the limit (limit " + MAX_BATCH + ")");
+            throw new InvalidFieldException("itemIds", ids.size() + " items exceeds the limit (limit " + MAX_BATCH
+                    + ")");
         }
         if (ids.isEmpty()) {
             return Map.of();
@@ -338,7 +342,7 @@ public final class SimilarityClient implements AutoCloseable {
 
     private static void checkK(int k) {
         if (k < 1 || k > InferenceRequest.MAX_K) {
-            throw new VectorDbQueryException("k: out of range (limit 1.." + InferenceRequest.MAX_K + ")");
+            throw Fields.outOfRange("k", 1, InferenceRequest.MAX_K);
         }
     }
 

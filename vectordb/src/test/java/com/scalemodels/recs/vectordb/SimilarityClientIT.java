@@ -133,28 +133,28 @@ class SimilarityClientIT {
     }
 
     @Test
-    void badRequestsAreQueryErrors() {
+    void badRequestsAreArgumentErrorsNamingTheLimitNotOutages() {
         try (SimilarityClient client = client(Distance.INNER_PRODUCT)) {
             float[] ok = new float[DIM];
             assertThatThrownBy(() -> client.itemsForVectors(List.of(ok), List.of(), 0))
-                    .isInstanceOf(VectorDbQueryException.class).hasMessageContaining("k: out of range (limit 1..100)");
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("k: out of range (limit 1..100)");
             assertThatThrownBy(() -> client.itemsForVectors(List.of(ok), List.of(), 101))
-                    .isInstanceOf(VectorDbQueryException.class);
-            assertThatThrownBy(() -> client.similarItems(List.of("x"), 0)).isInstanceOf(VectorDbQueryException.class);
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> client.similarItems(List.of("x"), 0)).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> client.itemsForVectors(List.of(new float[DIM + 1]), List.of(), 5))
-                    .isInstanceOf(VectorDbQueryException.class).hasMessageContaining("dimension 9");
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dimension 9");
             assertThatThrownBy(() -> client.itemsForVectors(List.of(ok, ok), List.of(Set.of()), 5))
-                    .isInstanceOf(VectorDbQueryException.class);
+                    .isInstanceOf(IllegalArgumentException.class);
             Set<String> tooMany = new HashSet<>();
             IntStream.range(0, 201).forEach(i -> tooMany.add("X" + i));
             assertThatThrownBy(() -> client.itemsForVectors(List.of(ok), List.of(tooMany), 5))
-                    .isInstanceOf(VectorDbQueryException.class).hasMessageContaining("(limit 200)");
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(limit 200)");
         }
-        // The server's own dimension check is a query error too.
+        // The server's own dimension check is no outage either: a request no retry mends.
         try (SimilarityClient wrongDim = SimilarityClient.create(config(1), Distance.INNER_PRODUCT, DIM + 1,
                 () -> null)) {
             assertThatThrownBy(() -> wrongDim.itemsForVectors(List.of(new float[DIM + 1]), List.of(), 5))
-                    .isInstanceOf(VectorDbQueryException.class);
+                    .isInstanceOf(IllegalStateException.class).isNotInstanceOf(VectorDbUnavailableException.class);
         }
     }
 

@@ -1,12 +1,14 @@
 package com.scalemodels.recs.vectordb.internal;
 
-import com.scalemodels.recs.vectordb.VectorDbQueryException;
 import com.scalemodels.recs.vectordb.VectorDbUnavailableException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 
-/** Sorts JDBC failures into "the database is unavailable" and "this request is wrong". */
+/**
+ * Sorts JDBC failures into "the database is unavailable" (retry later) and everything else: a query the database
+ * refuses, a schema that does not match, which no retry mends.
+ */
 public final class SqlErrors {
 
     private SqlErrors() {
@@ -37,6 +39,6 @@ public final class SqlErrors {
 
     public static RuntimeException translate(SQLException e, String operation) {
         String message = operation + " failed (SQLState " + e.getSQLState() + "): " + e.getMessage();
-        return isUnavailable(e) ? new VectorDbUnavailableException(message, e) : new VectorDbQueryException(message, e);
+        return isUnavailable(e) ? new VectorDbUnavailableException(message, e) : new IllegalStateException(message, e);
     }
 }

@@ -2,7 +2,6 @@ package com.scalemodels.recs.vectordb.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.scalemodels.recs.vectordb.VectorDbQueryException;
 import com.scalemodels.recs.vectordb.VectorDbUnavailableException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -28,7 +27,7 @@ class SqlErrorsTest {
     void sortsBySqlStateClass(String state, boolean unavailable) {
         RuntimeException e = SqlErrors.translate(new SQLException("boom", state), "top-k");
 
-        assertThat(e).isInstanceOf(unavailable ? VectorDbUnavailableException.class : VectorDbQueryException.class)
+        assertThat(e).isInstanceOf(unavailable ? VectorDbUnavailableException.class : IllegalStateException.class)
                 .hasMessageContaining(state).hasMessageStartingWith("top-k failed");
     }
 
