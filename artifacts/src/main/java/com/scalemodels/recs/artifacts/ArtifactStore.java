@@ -1,10 +1,13 @@
 package com.scalemodels.recs.artifacts;
 
+import com.scalemodels.recs.artifacts.internal.FileArtifactSource;
 import com.scalemodels.recs.artifacts.internal.ManifestParser;
+import com.scalemodels.recs.artifacts.internal.S3ArtifactSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -20,9 +23,12 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Brings the artifacts named by the source's {@code manifest.json} into a local cache, verified.
@@ -55,6 +61,30 @@ public final class ArtifactStore {
     public ArtifactStore(ArtifactSource source, Path cacheDir) {
         this.source = Objects.requireNonNull(source, "source");
         this.cacheDir = Objects.requireNonNull(cacheDir, "cacheDir").toAbsolutePath();
+    }
+
+    /**
+     * The store for {@code ML_ARTIFACTS_URI}, reading S3 with the SDK's default region and credentials over the
+     * URL-connection HTTP client: it starts faster and is smaller than the Apache or Netty clients, and artifacts
+     * are read once per process, so its throughput does not matter.
+     */
+    public static ArtifactStore forUri(URI uri, Path cacheDir) {
+        return forUri(uri, cacheDir, () -> S3Client.builder().httpClient(UrlConnectionHttpClient.create()).build());
+    }
+
+    /**
+     * The store for an {@code s3://bucket[/prefix]} or {@code file:///path} location; {@code s3} is only called for
+     * {@code s3://}, so local runs never build an AWS client.
+     *
+     * @throws InvalidArtifactsException for any other scheme
+     */
+    public static ArtifactStore forUri(URI uri, Path cacheDir, Supplier<S3Client> s3) {
+        ArtifactSource source = switch (uri.getScheme() == null ? "" : uri.getScheme()) {
+            case "s3" -> new S3ArtifactSource(s3.get(), uri.getHost(), uri.getPath());
+            case "file" -> new FileArtifactSource(Path.of(uri));
+            default -> throw new InvalidArtifactsException("artifact location must be s3:// or file://, got " + uri);
+        };
+        return new ArtifactStore(source, cacheDir);
     }
 
     /**

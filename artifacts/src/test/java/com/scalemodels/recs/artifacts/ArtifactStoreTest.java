@@ -42,9 +42,9 @@ class ArtifactStoreTest {
     }
 
     private ArtifactStore store() {
-        return new ArtifactStore(ArtifactSource.fromUri(folder.toUri(), () -> {
+        return ArtifactStore.forUri(folder.toUri(), cache, () -> {
             throw new AssertionError("no S3 client for file://");
-        }), cache);
+        });
     }
 
     private void assertNoUsableCacheOrTempLeft() throws IOException {

@@ -41,8 +41,7 @@ class S3ArtifactStoreIT {
     }
 
     private ArtifactStore store() {
-        return new ArtifactStore(ArtifactSource.fromUri(URI.create("s3://" + bucket + "/models/current"), S3::client),
-                cache);
+        return ArtifactStore.forUri(URI.create("s3://" + bucket + "/models/current"), cache, S3::client);
     }
 
     private void assertCacheEmpty() throws IOException {

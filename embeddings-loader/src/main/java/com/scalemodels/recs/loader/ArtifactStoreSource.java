@@ -1,6 +1,5 @@
 package com.scalemodels.recs.loader;
 
-import com.scalemodels.recs.artifacts.ArtifactSource;
 import com.scalemodels.recs.artifacts.ArtifactStore;
 import com.scalemodels.recs.artifacts.ArtifactsUnavailableException;
 import com.scalemodels.recs.artifacts.InvalidArtifactsException;
@@ -34,7 +33,7 @@ public final class ArtifactStoreSource implements EmbeddingsSource {
 
     /** @param s3 called only for {@code s3://} URIs, so file:// runs never build an AWS client */
     public static ArtifactStoreSource forUri(URI artifacts, Path cacheDir, Supplier<S3Client> s3) {
-        return new ArtifactStoreSource(new ArtifactStore(ArtifactSource.fromUri(artifacts, s3), cacheDir));
+        return new ArtifactStoreSource(ArtifactStore.forUri(artifacts, cacheDir, s3));
     }
 
     @Override

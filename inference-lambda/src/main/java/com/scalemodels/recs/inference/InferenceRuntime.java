@@ -1,6 +1,5 @@
 package com.scalemodels.recs.inference;
 
-import com.scalemodels.recs.artifacts.ArtifactSource;
 import com.scalemodels.recs.artifacts.ArtifactStore;
 import com.scalemodels.recs.artifacts.Manifest;
 import com.scalemodels.recs.artifacts.ModelArtifacts;
@@ -66,8 +65,7 @@ public final class InferenceRuntime implements AutoCloseable {
         long started = System.nanoTime();
         List<AutoCloseable> opened = new ArrayList<>();
         try {
-            ModelArtifacts artifacts = new ArtifactStore(ArtifactSource.fromUri(config.artifactsUri()),
-                    config.artifactCacheDir()).load();
+            ModelArtifacts artifacts = ArtifactStore.forUri(config.artifactsUri(), config.artifactCacheDir()).load();
             long artifactsMs = elapsedMs(started);
             Manifest manifest = artifacts.manifest();
             DjlRuntime.configure(config.djlCacheDir());
