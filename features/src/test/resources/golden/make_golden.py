@@ -3,7 +3,7 @@
 
 Run with Debian's Python (it has python3-sklearn 1.2.1 and python3-pandas 1.5.3):
 
-    /usr/bin/python3 common-model/src/test/resources/golden/make_golden.py
+    /usr/bin/python3 features/src/test/resources/golden/make_golden.py
 
 It rewrites, next to itself:
   rows.json                         transform-time input rows (raw values: None, unknown categories,

@@ -1,6 +1,7 @@
 package com.scalemodels.recs.vectordb;
 
 import com.scalemodels.recs.model.Distance;
+import com.scalemodels.recs.vectordb.internal.VectorDbPool;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,9 +15,12 @@ import java.util.stream.IntStream;
  * Benchmark of {@link SimilarityClient#itemsForVectors} (not a test): top-10 with 3 excluded ids per query (a
  * typical session), HNSW index (m 16, ef_construction 64, inner product) over 110 / 10 k / 100 k clustered random
  * unit 32-dim vectors, batches of 1, 10, 100, 500 query vectors per call, one caller, pool of 2 (the Lambda default).
- * Latency is per call (one round trip for the whole batch).
+ * Latency is per call (one round trip for the whole batch). Then recall@10 against brute force per
+ * {@code hnsw.ef_search} floor, over 100 k isotropic random unit vectors (HNSW's hard case), which is what
+ * {@link SimilarityClient#DEFAULT_MIN_EF_SEARCH} was chosen from.
  *
- * <pre>./bench.sh vectordb</pre>
+ * <pre>./bench.sh vectordb                 # both
+ * ./bench.sh vectordb -- recall       # recall only</pre>
  */
 public final class SimilarityBench {
 
@@ -24,12 +28,14 @@ public final class SimilarityBench {
     private static final int K = 10;
     private static final int[] SIZES = {110, 10_000, 100_000};
     private static final int[] BATCHES = {1, 10, 100, 500};
+    private static final int[] EF_SEARCH = {40, 64, 100, 150, 200};
 
     private SimilarityBench() {
     }
 
     public static void main(String[] args) throws Exception {
-        for (int n : SIZES) {
+        boolean recallOnly = List.of(args).contains("recall");
+        for (int n : recallOnly ? new int[0] : SIZES) {
             try (VectorFixtures db = new VectorFixtures("similarity_bench", DIM)) {
                 List<String> ids = IntStream.range(0, n).mapToObj(VectorFixtures::itemId).toList();
                 db.copyItems(ids, VectorFixtures.clusteredUnitVectors(n, DIM, 42));
@@ -44,6 +50,41 @@ public final class SimilarityBench {
                     for (int batch : BATCHES) {
                         run(client, ids, n, batch);
                     }
+                }
+            }
+        }
+        recall(100_000);
+    }
+
+    private static void recall(int n) throws Exception {
+        try (VectorFixtures db = new VectorFixtures("similarity_bench_recall", DIM)) {
+            List<String> ids = IntStream.range(0, n).mapToObj(VectorFixtures::itemId).toList();
+            float[][] vectors = VectorFixtures.randomUnitVectors(n, DIM, 42);
+            db.copyItems(ids, vectors);
+            db.createHnswIndex(Distance.INNER_PRODUCT);
+            float[][] queries = VectorFixtures.randomUnitVectors(200, DIM, 4242);
+            List<Set<String>> exact = new ArrayList<>();
+            for (float[] q : queries) {
+                Set<String> best = new HashSet<>();
+                VectorFixtures.bruteForce(q, ids, vectors, Distance.INNER_PRODUCT, K, Set.of())
+                        .forEach(s -> best.add(s.id()));
+                exact.add(best);
+            }
+            VectorDbConfig config = new VectorDbConfig(db.url(),
+                    new VectorDbConfig.Credentials.Static(db.admin.user(), db.admin.password()),
+                    VectorDbConfig.DEFAULT_POOL_SIZE, Duration.ofSeconds(5), Duration.ofSeconds(60));
+            for (int ef : EF_SEARCH) {
+                try (SimilarityClient client = new SimilarityClient(
+                        VectorDbPool.create(config, (VectorDbConfig.Credentials.Static) config.credentials()),
+                        Distance.INNER_PRODUCT, DIM, ef)) {
+                    List<List<ScoredItem>> found = client.itemsForVectors(List.of(queries), List.of(), K);
+                    long hits = 0;
+                    for (int q = 0; q < queries.length; q++) {
+                        Set<String> best = exact.get(q);
+                        hits += found.get(q).stream().filter(s -> best.contains(s.id())).count();
+                    }
+                    System.out.printf(Locale.ROOT, "vectordb.recall_at_10.items_%d.ef_search_%d: %.3f fraction%n",
+                            n, ef, hits / (double) (K * queries.length));
                 }
             }
         }
