@@ -41,9 +41,12 @@ public final class EnrichedRecordEncoder {
         return line;
     }
 
-    // Built by hand rather than with valueToTree: exact-decimal settings would turn a double score into its full
-    // binary expansion (0.91 → 0.910000000000000031…).
-    private static ArrayNode items(List<Recommendation> items) {
+    /**
+     * Items as the contract writes them, {@code [{"product_code": …, "score": …}, …]}; the HTTP routes answer
+     * with the same. Built by hand rather than with valueToTree: exact-decimal settings would turn a double score
+     * into its full binary expansion (0.91 → 0.910000000000000031…).
+     */
+    public static ArrayNode items(List<Recommendation> items) {
         ArrayNode array = Json.array();
         for (Recommendation r : items) {
             array.addObject().put("product_code", r.productCode()).put("score", r.score());

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Typed reads of the fields of one JSON object, with one message per rule wherever the project validates input
@@ -100,12 +101,9 @@ public final class Fields {
     }
 
     private String text(String name, int maxLength) {
-        JsonNode node = object.get(name);
-        if (node == null || node.isNull()) {
+        JsonNode node = optional(name, JsonNode::isTextual, "a string");
+        if (node == null) {
             return null;
-        }
-        if (!node.isTextual()) {
-            throw expected(path(name), "a string");
         }
         String value = node.textValue();
         if (value.length() > maxLength) {
@@ -126,10 +124,7 @@ public final class Fields {
 
     /** A JSON integer within {@code [min, max]}. */
     public long requiredLong(String name, long min, long max) {
-        JsonNode node = present(name);
-        if (!node.isIntegralNumber()) {
-            throw expected(path(name), "an integer");
-        }
+        JsonNode node = present(name, JsonNode::isIntegralNumber, "an integer");
         if (!node.canConvertToLong() || node.longValue() < min || node.longValue() > max) {
             throw outOfRange(path(name), min, max);
         }
@@ -138,11 +133,7 @@ public final class Fields {
 
     /** A finite JSON number. */
     public double requiredFinite(String name) {
-        JsonNode node = present(name);
-        if (!node.isNumber()) {
-            throw expected(path(name), "a number");
-        }
-        double value = node.doubleValue();
+        double value = present(name, JsonNode::isNumber, "a number").doubleValue();
         if (!Double.isFinite(value)) {
             throw new InvalidFieldException(path(name), "must be finite");
         }
@@ -151,12 +142,9 @@ public final class Fields {
 
     /** A JSON number within {@code [min, max]} (an infinite one is out of range), or null when missing. */
     public Double optionalNumber(String name, double min, double max) {
-        JsonNode node = object.get(name);
-        if (node == null || node.isNull()) {
+        JsonNode node = optional(name, JsonNode::isNumber, "a number");
+        if (node == null) {
             return null;
-        }
-        if (!node.isNumber()) {
-            throw expected(path(name), "a number");
         }
         double value = node.doubleValue();
         if (!Double.isFinite(value) || value < min || value > max) {
@@ -167,11 +155,7 @@ public final class Fields {
 
     /** {@code true} or {@code false}. */
     public boolean requiredBoolean(String name) {
-        JsonNode node = present(name);
-        if (!node.isBoolean()) {
-            throw expected(path(name), "a boolean");
-        }
-        return node.booleanValue();
+        return present(name, JsonNode::isBoolean, "a boolean").booleanValue();
     }
 
     /** {@code true} or {@code false}, or {@code fallback} when missing. */
@@ -186,10 +170,7 @@ public final class Fields {
 
     /** An array of {@code minItems..maxItems} items ({@code minItems} 1: {@code must not be empty}). */
     public ArrayNode requiredArray(String name, int minItems, int maxItems) {
-        JsonNode node = present(name);
-        if (!node.isArray()) {
-            throw expected(path(name), "an array");
-        }
+        JsonNode node = present(name, JsonNode::isArray, "an array");
         if (node.size() < minItems) {
             throw new InvalidFieldException(path(name), minItems == 1 ? "must not be empty"
                     : node.size() + " items is below the minimum (limit " + minItems + ")");
@@ -260,9 +241,22 @@ public final class Fields {
         return new InvalidFieldException(path, problem);
     }
 
-    private JsonNode present(String name) {
+    /** The field, when present, not null and of the kind {@code is} tells ({@code what}); else null. */
+    private JsonNode optional(String name, Predicate<JsonNode> is, String what) {
         JsonNode node = object.get(name);
         if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!is.test(node)) {
+            throw expected(path(name), what);
+        }
+        return node;
+    }
+
+    /** {@link #optional}, but a missing field is {@code required}. */
+    private JsonNode present(String name, Predicate<JsonNode> is, String what) {
+        JsonNode node = optional(name, is, what);
+        if (node == null) {
             throw required(path(name));
         }
         return node;

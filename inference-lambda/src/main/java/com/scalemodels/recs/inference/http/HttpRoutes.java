@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.scalemodels.recs.enrichment.EnrichedRecordEncoder;
 import com.scalemodels.recs.enrichment.Recommendation;
 import com.scalemodels.recs.features.UserFeatures;
 import com.scalemodels.recs.inference.contract.InferenceRequest;
@@ -121,7 +122,7 @@ public final class HttpRoutes {
             embedding = service.userEmbeddings(List.of(features)).get(0);
         }
         ObjectNode out = versioned();
-        out.set("items", items(service.itemsForUser(embedding, exclude(fields), limit)));
+        out.set("items", EnrichedRecordEncoder.items(service.itemsForUser(embedding, exclude(fields), limit)));
         return out;
     }
 
@@ -132,7 +133,7 @@ public final class HttpRoutes {
         }
         ObjectNode out = versioned();
         out.put("product_code", itemId);
-        out.set("similar_items", items(similar.get()));
+        out.set("similar_items", EnrichedRecordEncoder.items(similar.get()));
         return out;
     }
 
@@ -197,13 +198,6 @@ public final class HttpRoutes {
         return out;
     }
 
-    private static ArrayNode items(List<Recommendation> items) {
-        ArrayNode array = Json.array();
-        for (Recommendation r : items) {
-            array.addObject().put("product_code", r.productCode()).put("score", r.score());
-        }
-        return array;
-    }
 
     private static APIGatewayV2HTTPResponse ok(JsonNode body) {
         return response(200, body);
