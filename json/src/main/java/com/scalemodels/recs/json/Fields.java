@@ -289,20 +289,13 @@ public final class Fields {
         return new InvalidFieldException(field, length + " characters exceeds the limit (limit " + maxLength + ")");
     }
 
-    /** An integer written as text, within {@code [min, max]}. */
+    /** An integer written as text ({@code "12"}, not {@code "12.0"}), within {@code [min, max]}. */
     public static int parseInt(String field, String text, int min, int max) {
-        if (text == null || text.isBlank()) {
-            throw required(field);
+        String digits = stripped(field, text);
+        if (!digits.matches("[+-]?\\d{1,18}")) {
+            throw digits.matches("[+-]?\\d+") ? outOfRange(field, min, max) : expected(field, "an integer");
         }
-        long value;
-        try {
-            value = Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
-            if (text.strip().matches("[+-]?\\d+")) {
-                throw outOfRange(field, min, max);
-            }
-            throw expected(field, "an integer");
-        }
+        long value = Long.parseLong(digits);
         if (value < min || value > max) {
             throw outOfRange(field, min, max);
         }
@@ -311,12 +304,9 @@ public final class Fields {
 
     /** A finite number written as text, within {@code [min, max]}. */
     public static double parseNumber(String field, String text, double min, double max) {
-        if (text == null || text.isBlank()) {
-            throw required(field);
-        }
         double value;
         try {
-            value = Double.parseDouble(text.strip());
+            value = Double.parseDouble(stripped(field, text));
         } catch (NumberFormatException e) {
             throw expected(field, "a number");
         }
@@ -324,6 +314,13 @@ public final class Fields {
             throw outOfRange(field, min, max);
         }
         return value;
+    }
+
+    private static String stripped(String field, String text) {
+        if (text == null || text.isBlank()) {
+            throw required(field);
+        }
+        return text.strip();
     }
 
     private static String plain(double v) {
