@@ -35,7 +35,7 @@ say() { echo "[run-local] $*" >&2; }
 # Build only when a source or pom changed since the last build. `compile` (not `package`) is enough: the classpath
 # files then point at each module's target/classes, and the slow shading of the Lambda jars is skipped.
 stamp=local-runner/target/local.classpath
-modules="common-model sample-data inference-lambda transformation-lambda embeddings-loader glue-job failed-records-replay local-runner"
+modules="json config contract features artifacts vectordb sample-generator inference-lambda transformation-lambda embeddings-loader glue-job failed-records-replay local-runner"
 needs_build() {
   [ -f "$stamp" ] && [ -f glue-job/target/local.classpath ] || return 0
   [ -n "$(find pom.xml $(for m in $modules; do echo "$m/pom.xml $m/src"; done) -newer "$stamp" -type f -print -quit)" ]

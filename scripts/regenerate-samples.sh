@@ -3,7 +3,7 @@
 #
 #   scripts/regenerate-samples.sh [--seed N]      (default seed 42, default scale 1)
 #
-# Steps: build sample-data (./mvnw, tests skipped) → SampleDataGenerator → SampleEventsWriter →
+# Steps: build sample-generator (./mvnw, tests skipped) → SampleDataGenerator → SampleEventsWriter →
 # samples/training/train_two_tower.py under Debian's /usr/bin/python3 (python3-torch, python3-sklearn,
 # python3-pandas; installed with apt if missing). Running it twice yields byte-identical files.
 set -euo pipefail
@@ -27,10 +27,10 @@ if ! "$PY" -c 'import torch, sklearn, pandas' >/dev/null 2>&1; then
     || { echo "[regenerate-samples] ERROR: apt install failed; install the three packages above and rerun" >&2; exit 2; }
 fi
 
-echo "[regenerate-samples] building sample-data" >&2
-./mvnw -q -B -ntp -pl sample-data -am package -DskipTests -Drecs.localServices.skip=true \
+echo "[regenerate-samples] building sample-generator" >&2
+./mvnw -q -B -ntp -pl sample-generator -am package -DskipTests -Drecs.localServices.skip=true \
   dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/regenerate.classpath >&2
-CP="sample-data/target/classes:$(cat sample-data/target/regenerate.classpath)"
+CP="sample-generator/target/classes:$(cat sample-generator/target/regenerate.classpath)"
 
 java -cp "$CP" com.scalemodels.recs.sampledata.SampleDataGenerator --seed "$SEED" --scale 1 --out samples/classicmodels
 java -cp "$CP" com.scalemodels.recs.sampledata.SampleEventsWriter --seed "$SEED" \

@@ -114,6 +114,7 @@ module "streaming_inference" {
   model_manifest_etag               = module.vector_db.loaded_manifest_etag
   vector_db_pool_size               = var.vector_db_pool_size
   recs_default_k                    = var.recs_default_k
+  recs_similar_k                    = var.recs_similar_k
   inference_memory_mb               = var.inference_memory_mb
   inference_provisioned_concurrency = var.inference_provisioned_concurrency
   metrics_namespace                 = var.metrics_namespace

@@ -332,13 +332,24 @@ variable "vector_db_pool_size" {
 }
 
 variable "recs_default_k" {
-  description = "Recommendations per session when a request names none."
+  description = "recommended_items per session (the k the transformation asks for) and the HTTP routes' default limit."
   type        = number
   default     = 10
 
   validation {
     condition     = var.recs_default_k >= 1 && var.recs_default_k <= 100
     error_message = "recs_default_k must be between 1 and 100."
+  }
+}
+
+variable "recs_similar_k" {
+  description = "similar_items per session (the similar_k the transformation asks for); 0 turns similar items off."
+  type        = number
+  default     = 5
+
+  validation {
+    condition     = var.recs_similar_k >= 0 && var.recs_similar_k <= 100
+    error_message = "recs_similar_k must be between 0 and 100."
   }
 }
 

@@ -250,6 +250,8 @@ resource "aws_lambda_function" "transformation" {
       INFERENCE_TIMEOUT_MS    = tostring(var.inference_timeout_ms)
       INFERENCE_MAX_ATTEMPTS  = tostring(var.inference_max_attempts)
       METRICS_NAMESPACE       = var.metrics_namespace
+      RECS_DEFAULT_K          = tostring(var.recs_default_k)
+      RECS_SIMILAR_K          = tostring(var.recs_similar_k)
       LOG_LEVEL               = var.log_level
     }
   }

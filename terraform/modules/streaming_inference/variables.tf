@@ -76,9 +76,15 @@ variable "vector_db_pool_size" {
 }
 
 variable "recs_default_k" {
-  description = "Recommendations per session when a request names none."
+  description = "recommended_items per session (the k the transformation asks for) and the HTTP routes' default limit."
   type        = number
   default     = 10
+}
+
+variable "recs_similar_k" {
+  description = "similar_items per session (the similar_k the transformation asks for); 0 turns similar items off."
+  type        = number
+  default     = 5
 }
 
 variable "inference_memory_mb" {

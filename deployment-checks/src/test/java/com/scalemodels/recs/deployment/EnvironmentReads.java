@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  * <li>{@code env.required("X")}, {@code env.integer("X", …)} … on {@code config.Environment}, and
  * {@code System.getenv("X")}, in the module's own main sources;</li>
  * <li>the same inside every {@code SomethingConfig} whose {@code fromEnvironment} the module (or a config it uses)
- * calls, wherever that config lives (common-model);</li>
- * <li>{@code ${X}} / {@code ${X:-default}} substitutions in the module's and common-model's main resources
+ * calls, wherever that config lives (a library module such as vectordb);</li>
+ * <li>{@code ${X}} / {@code ${X:-default}} substitutions in the module's and the library modules' main resources
  * (logback configuration).</li>
  * </ul>
  * Variables the Lambda runtime sets itself ({@code AWS_REGION}, {@code AWS_LAMBDA_*}, …) are left out.
@@ -36,7 +36,8 @@ final class EnvironmentReads {
     private static final Pattern CONFIG_USE = Pattern.compile("\\b([A-Z][A-Za-z0-9]*Config)\\.fromEnvironment\\(");
     private static final Pattern RESOURCE_SUBSTITUTION = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::-[^}]*)?}");
 
-    private static final List<String> LIBRARY_MODULES = List.of("common-model");
+    private static final List<String> LIBRARY_MODULES = List.of("json", "config", "contract", "features", "artifacts",
+            "vectordb");
 
     /** Set by the Lambda runtime itself (reserved: a function cannot set them), so not a deployment's job. */
     private static final Pattern RUNTIME_PROVIDED = Pattern.compile("^(AWS_.*|LAMBDA_.*|_.*|TZ)$");

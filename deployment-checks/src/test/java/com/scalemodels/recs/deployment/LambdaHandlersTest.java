@@ -30,13 +30,6 @@ import org.junit.jupiter.api.Test;
  */
 class LambdaHandlersTest {
 
-    // TODO(issue-18-modules): that branch splits InferenceHandler into these two classes (and settles their Lambda
-    // interfaces). Until it is merged they are not in this branch's jars, so their classes are not loaded here.
-    // Remove this set and its use in checkHandlerClass at the merge.
-    private static final Set<String> AWAITING_INFERENCE_SPLIT = Set.of(
-            "com.scalemodels.recs.inference.BatchInferenceHandler::handleRequest",
-            "com.scalemodels.recs.inference.HttpInferenceHandler::handleRequest");
-
     private static final Map<String, URLClassLoader> LOADERS = new HashMap<>();
 
     @AfterAll
@@ -128,9 +121,6 @@ class LambdaHandlersTest {
     }
 
     private static void checkHandlerClass(Repo.Deployable d, Problems problems) {
-        if (AWAITING_INFERENCE_SPLIT.contains(d.handler())) {
-            return;
-        }
         ClassLoader loader;
         try {
             loader = loaderFor(d);

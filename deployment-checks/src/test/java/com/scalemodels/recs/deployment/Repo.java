@@ -49,7 +49,7 @@ final class Repo {
                     "inference-lambda/target/deploy/inference-lambda.jar"),
             new Deployable("inference-lambda",
                     "com.scalemodels.recs.inference.HttpInferenceHandler::handleRequest",
-                    REQUEST_STREAM_HANDLER, null,
+                    REQUEST_HANDLER, "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent",
                     "inference-lambda/target/deploy/inference-lambda.jar"),
             new Deployable("embeddings-loader",
                     "com.scalemodels.recs.loader.EmbeddingsLoaderHandler::handleRequest",

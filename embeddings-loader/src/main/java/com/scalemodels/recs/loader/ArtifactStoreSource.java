@@ -1,26 +1,24 @@
 package com.scalemodels.recs.loader;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.scalemodels.recs.artifacts.ArtifactException;
-import com.scalemodels.recs.artifacts.ArtifactSource;
 import com.scalemodels.recs.artifacts.ArtifactStore;
+import com.scalemodels.recs.artifacts.ArtifactsUnavailableException;
+import com.scalemodels.recs.artifacts.InvalidArtifactsException;
 import com.scalemodels.recs.artifacts.Manifest;
 import com.scalemodels.recs.artifacts.ModelArtifacts;
 import java.net.URI;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
- * Embeddings through common-model's artifact store: the folder ({@code s3://} or {@code file://}) is brought into
+ * Embeddings through the artifacts module's store: the folder ({@code s3://} or {@code file://}) is brought into
  * the local cache with every file's size and SHA-256 checked against {@code manifest.json}, so the loader only ever
  * reads verified files and there is one manifest parser in the codebase.
  *
- * <p>Artifacts that are missing, corrupt or malformed are invalid input (exit code 3, database untouched). A source
- * or cache that cannot be read or written is an outage, not bad input, and stays an {@link ArtifactException}.
+ * <p>Artifacts that are missing, corrupt or malformed ({@link InvalidArtifactsException}) are invalid input (exit
+ * code 3, database untouched). A source or cache that cannot be read or written is an outage, not bad input, and
+ * stays an {@link ArtifactsUnavailableException}.
  */
 public final class ArtifactStoreSource implements EmbeddingsSource {
 
@@ -35,7 +33,7 @@ public final class ArtifactStoreSource implements EmbeddingsSource {
 
     /** @param s3 called only for {@code s3://} URIs, so file:// runs never build an AWS client */
     public static ArtifactStoreSource forUri(URI artifacts, Path cacheDir, Supplier<S3Client> s3) {
-        return new ArtifactStoreSource(new ArtifactStore(ArtifactSource.fromUri(artifacts, s3), cacheDir));
+        return new ArtifactStoreSource(ArtifactStore.forUri(artifacts, cacheDir, s3));
     }
 
     @Override
@@ -49,22 +47,9 @@ public final class ArtifactStoreSource implements EmbeddingsSource {
             }
             return new EmbeddingsArtifacts(manifest.modelVersion(), manifest.embeddingDim(), manifest.distance(),
                     artifacts.file(ITEM_CSV), artifacts.file(USER_CSV));
-        } catch (ArtifactException e) {
-            if (isBadInput(e)) {
-                throw invalid(e.getMessage());
-            }
-            throw e;
+        } catch (InvalidArtifactsException e) {
+            throw invalid(e.getMessage());
         }
-    }
-
-    /**
-     * The store reports bad content (sha256 or size mismatch, malformed manifest, unlisted file) without a cause, and
-     * a missing file with the not-found exception of its source; any other cause is an I/O failure.
-     */
-    private static boolean isBadInput(ArtifactException e) {
-        Throwable cause = e.getCause();
-        return cause == null || cause instanceof JsonProcessingException || cause instanceof NoSuchFileException
-                || cause instanceof NoSuchKeyException;
     }
 
     private static InvalidEmbeddingsException invalid(String message) {

@@ -1,7 +1,7 @@
 package com.scalemodels.recs.loader;
 
 import com.scalemodels.recs.config.ConfigException;
-import com.scalemodels.recs.config.VectorDbConfig;
+import com.scalemodels.recs.vectordb.VectorDbConfig;
 import com.scalemodels.recs.vectordb.DatabaseLogin;
 import com.scalemodels.recs.vectordb.VectorDbUnavailableException;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package com.scalemodels.recs.loader;
 
-import com.scalemodels.recs.vectordb.Distance;
+import com.scalemodels.recs.model.Distance;
 import java.nio.file.Path;
 
 /** What the loader needs from a model's artifacts: its identity, the vectors' shape and the two local CSV files. */

@@ -2,8 +2,7 @@ package com.scalemodels.recs.loader;
 
 import com.scalemodels.recs.config.ConfigException;
 import com.scalemodels.recs.config.Environment;
-import com.scalemodels.recs.config.LoaderConfig;
-import com.scalemodels.recs.config.VectorDbConfig;
+import com.scalemodels.recs.vectordb.VectorDbConfig;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.HashMap;

@@ -5,7 +5,6 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.scalemodels.recs.config.Environment;
-import com.scalemodels.recs.config.LoaderConfig;
 import java.net.URI;
 import java.util.Map;
 import java.util.function.Function;

@@ -1,8 +1,7 @@
 package com.scalemodels.recs.loader;
 
 import com.scalemodels.recs.config.Environment;
-import com.scalemodels.recs.config.LoaderConfig;
-import com.scalemodels.recs.config.VectorDbConfig;
+import com.scalemodels.recs.vectordb.VectorDbConfig;
 import java.nio.file.Path;
 
 /** Settings only the loader reads, beyond {@link LoaderConfig}: how much the HNSW build may use. */

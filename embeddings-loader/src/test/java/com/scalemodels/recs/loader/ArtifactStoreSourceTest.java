@@ -3,8 +3,8 @@ package com.scalemodels.recs.loader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.scalemodels.recs.artifacts.ArtifactException;
-import com.scalemodels.recs.vectordb.Distance;
+import com.scalemodels.recs.artifacts.ArtifactsUnavailableException;
+import com.scalemodels.recs.model.Distance;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -52,7 +52,7 @@ class ArtifactStoreSourceTest {
                 .hasMessageContaining("manifest.json: not found");
         Files.writeString(dir.resolve("manifest.json"), "{\"model_version\": ");
         assertThatThrownBy(() -> source(dir).resolve()).isInstanceOf(InvalidEmbeddingsException.class)
-                .hasMessageContaining("not valid JSON");
+                .hasMessageContaining("JSON: malformed");
 
         TestArtifacts.write(dir, "m-2", "A", 1, 3, 2, 4, 1);
         Files.delete(dir.resolve("embeddings/user_embeddings.csv"));
@@ -73,7 +73,7 @@ class ArtifactStoreSourceTest {
         Path dir = TestArtifacts.write(tmp.resolve("a"), "m-1", "A", 1, 3, 2, 4, 1);
         Path notADirectory = Files.writeString(tmp.resolve("file"), "x");
         assertThatThrownBy(() -> TestArtifacts.source(dir, notADirectory).resolve())
-                .isExactlyInstanceOf(ArtifactException.class).hasMessageContaining("not writable");
+                .isExactlyInstanceOf(ArtifactsUnavailableException.class).hasMessageContaining("not writable");
     }
 
     @Test

@@ -2,7 +2,7 @@ package com.scalemodels.recs.loader;
 
 import com.scalemodels.recs.testing.JdbcSettings;
 import com.scalemodels.recs.testing.LocalDatabases;
-import com.scalemodels.recs.vectordb.Distance;
+import com.scalemodels.recs.model.Distance;
 import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

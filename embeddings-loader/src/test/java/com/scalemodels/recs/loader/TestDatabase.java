@@ -1,6 +1,6 @@
 package com.scalemodels.recs.loader;
 
-import com.scalemodels.recs.config.VectorDbConfig;
+import com.scalemodels.recs.vectordb.VectorDbConfig;
 import com.scalemodels.recs.testing.JdbcSettings;
 import com.scalemodels.recs.testing.LocalDatabases;
 import java.sql.Connection;

@@ -1,10 +1,10 @@
 package com.scalemodels.recs.etl;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
+import com.scalemodels.recs.json.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One JSON line per event, tagged with the run id, through the slf4j/log4j2 that Spark ships (on Glue it lands
@@ -49,6 +49,18 @@ public final class EventLog {
         all.put("event", event);
         all.put("run_id", runId);
         all.putAll(fields);
-        return JsonText.object(all);
+        return Json.writeString(finite(all));
+    }
+
+    /** JSON has no NaN or infinity (Jackson would write them as strings): such a figure is logged as null. */
+    private static Object finite(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(k, finite(v)));
+            return out;
+        }
+        boolean nonFinite = value instanceof Double d && !Double.isFinite(d)
+                || value instanceof Float f && !Float.isFinite(f);
+        return nonFinite ? null : value;
     }
 }

@@ -1,5 +1,7 @@
 package com.scalemodels.recs.etl;
 
+import com.scalemodels.recs.json.Fields;
+import com.scalemodels.recs.json.InvalidFieldException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -9,7 +11,8 @@ import java.util.TreeSet;
 /**
  * Parses Glue-style arguments: {@code --name value} pairs (also {@code --name=value}). Glue adds arguments of its
  * own ({@code --JOB_ID}, {@code --job-bookmark-option}, {@code --TempDir}, …); names this job does not know are
- * ignored, so a new Glue default never breaks the job. Errors name the offending argument.
+ * ignored, so a new Glue default never breaks the job. Errors are {@link InvalidFieldException}s naming the
+ * argument ({@code --read-partitions: expected an integer}), never its value: some are credentials.
  */
 public final class JobArgumentsParser {
 
@@ -42,8 +45,7 @@ public final class JobArgumentsParser {
         for (int i = 0; i < args.length; i++) {
             String token = args[i];
             if (!token.startsWith("--") || token.length() == 2) {
-                throw new IllegalArgumentException("unexpected argument at position " + i
-                        + ": expected --name value pairs");
+                throw new InvalidFieldException("argument at position " + i, "expected --name value pairs");
             }
             String name;
             String value;
@@ -62,10 +64,10 @@ public final class JobArgumentsParser {
                 continue;
             }
             if (value == null) {
-                throw new IllegalArgumentException("argument --" + name + " needs a value");
+                throw Fields.expected("--" + name, "a value");
             }
             if (values.put(name, value) != null) {
-                throw new IllegalArgumentException("argument --" + name + " is given more than once");
+                throw new InvalidFieldException("--" + name, "given more than once");
             }
         }
         return new Parsed(toArguments(values), ignored);
@@ -74,31 +76,29 @@ public final class JobArgumentsParser {
     private static JobArguments toArguments(Map<String, String> values) {
         String url = required(values, SOURCE_JDBC_URL);
         if (!url.startsWith("jdbc:mysql://")) {
-            throw new IllegalArgumentException("argument --" + SOURCE_JDBC_URL
-                    + " must start with jdbc:mysql:// (also for MariaDB: Spark applies its MySQL dialect only"
-                    + " to that prefix)");
+            throw new InvalidFieldException("--" + SOURCE_JDBC_URL, "must start with jdbc:mysql:// (also for"
+                    + " MariaDB: Spark applies its MySQL dialect only to that prefix)");
         }
         Optional<String> secretId = optional(values, SOURCE_SECRET_ID);
         Optional<String> user = optional(values, SOURCE_USER);
         Optional<String> password = Optional.ofNullable(values.get(SOURCE_PASSWORD));
         if (secretId.isPresent() && (user.isPresent() || password.isPresent())) {
-            throw new IllegalArgumentException("give either --" + SOURCE_SECRET_ID + " or --" + SOURCE_USER
-                    + "/--" + SOURCE_PASSWORD + ", not both");
+            throw new InvalidFieldException("--" + SOURCE_SECRET_ID, "give it or --" + SOURCE_USER + "/--"
+                    + SOURCE_PASSWORD + ", not both");
         }
         if (secretId.isEmpty()) {
             if (user.isEmpty()) {
-                throw new IllegalArgumentException("missing required argument --" + SOURCE_SECRET_ID
-                        + " (or --" + SOURCE_USER + " and --" + SOURCE_PASSWORD + " for a local run)");
+                throw new InvalidFieldException("--" + SOURCE_SECRET_ID, "required (or --" + SOURCE_USER
+                        + " and --" + SOURCE_PASSWORD + " for a local run)");
             }
             if (password.isEmpty()) {
-                throw new IllegalArgumentException("missing required argument --" + SOURCE_PASSWORD
-                        + " (needed with --" + SOURCE_USER + ")");
+                throw new InvalidFieldException("--" + SOURCE_PASSWORD, "required with --" + SOURCE_USER);
             }
         }
         String target = required(values, TARGET_PATH);
         if (!target.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.+")) {
-            throw new IllegalArgumentException("argument --" + TARGET_PATH
-                    + " must be a URI with a scheme (s3://bucket/prefix or file:///abs/path)");
+            throw new InvalidFieldException("--" + TARGET_PATH, "must be a URI with a scheme (s3://bucket/prefix or"
+                    + " file:///abs/path)");
         }
         while (target.endsWith("/") && !target.endsWith("://")) {
             target = target.substring(0, target.length() - 1);
@@ -111,8 +111,7 @@ public final class JobArgumentsParser {
     }
 
     private static String required(Map<String, String> values, String name) {
-        return optional(values, name).orElseThrow(
-                () -> new IllegalArgumentException("missing required argument --" + name));
+        return optional(values, name).orElseThrow(() -> Fields.required("--" + name));
     }
 
     private static Optional<String> optional(Map<String, String> values, String name) {
@@ -122,35 +121,11 @@ public final class JobArgumentsParser {
 
     private static int positiveInt(Map<String, String> values, String name, int fallback) {
         Optional<String> raw = optional(values, name);
-        if (raw.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(raw.get());
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the argument's name
-        }
-        throw new IllegalArgumentException("argument --" + name + " must be a positive integer, got '"
-                + raw.get() + "'");
+        return raw.isEmpty() ? fallback : Fields.parseInt("--" + name, raw.get(), 1, Integer.MAX_VALUE);
     }
 
     private static double fraction(Map<String, String> values, String name, double fallback) {
         Optional<String> raw = optional(values, name);
-        if (raw.isEmpty()) {
-            return fallback;
-        }
-        try {
-            double d = Double.parseDouble(raw.get());
-            if (d >= 0.0 && d <= 1.0) {
-                return d;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the argument's name
-        }
-        throw new IllegalArgumentException("argument --" + name + " must be a number between 0 and 1, got '"
-                + raw.get() + "'");
+        return raw.isEmpty() ? fallback : Fields.parseNumber("--" + name, raw.get(), 0, 1);
     }
 }

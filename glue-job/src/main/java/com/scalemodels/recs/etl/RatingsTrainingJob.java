@@ -1,11 +1,11 @@
 package com.scalemodels.recs.etl;
 
-import org.apache.spark.sql.SparkSession;
-
+import com.scalemodels.recs.json.Json;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * Glue 5.0 / local entry point: classicmodels (customers ⋈ ratings ⋈ products) over JDBC → Snappy Parquet under
@@ -136,7 +136,7 @@ public final class RatingsTrainingJob {
         summary.put("rejected_path", args.rejectedPath());
         summary.put("read_seconds", report.readSeconds());
         summary.put("write_seconds", report.writeSeconds());
-        return JsonText.object(summary);
+        return Json.writeString(summary);
     }
 
     private static double secondsSince(long startNanos) {

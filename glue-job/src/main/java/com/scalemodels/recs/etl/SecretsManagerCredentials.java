@@ -1,18 +1,17 @@
 package com.scalemodels.recs.etl;
 
+import com.scalemodels.recs.json.Fields;
+import com.scalemodels.recs.json.InvalidFieldException;
+import com.scalemodels.recs.json.Json;
+import java.net.URI;
+import java.util.Optional;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
 
-import java.net.URI;
-import java.util.Map;
-import java.util.Optional;
-
 /**
- * Reads a JSON secret {@code {"username":…,"password":…}} (the RDS-managed secret shape). Uses the SDK's own JSON
- * parser and the JDK HTTP client so the jar needs neither Jackson (Glue's Spark brings a version we must not
- * fight) nor Netty/Apache HTTP.
+ * Reads a JSON secret {@code {"username":…,"password":…}} (the RDS-managed secret shape) with the project's JSON
+ * reader (on Glue, over the Jackson that Spark brings) and the JDK HTTP client, not Netty/Apache HTTP.
  */
 final class SecretsManagerCredentials {
 
@@ -42,25 +41,16 @@ final class SecretsManagerCredentials {
         if (secretJson == null) {
             throw new IllegalStateException("secret " + secretId + " has no string value");
         }
-        JsonNode node;
         try {
-            node = JsonNode.parser().parse(secretJson);
-        } catch (RuntimeException e) {
-            // Never attach the cause: its message could quote the secret.
-            throw new IllegalStateException("secret " + secretId + " is not JSON");
+            Fields secret = Fields.root(Json.read(secretJson), "JSON");
+            String password = secret.optionalText("password", Integer.MAX_VALUE);
+            if (password == null) {
+                throw Fields.required("password");
+            }
+            return new DbCredentials(secret.requiredText("username"), password);
+        } catch (InvalidFieldException e) {
+            // The message names a field or a position, never the secret's text; no cause is attached for that reason.
+            throw new IllegalStateException("secret " + secretId + ": " + e.getMessage());
         }
-        if (!node.isObject()) {
-            throw new IllegalStateException("secret " + secretId + " is not a JSON object");
-        }
-        Map<String, JsonNode> fields = node.asObject();
-        return new DbCredentials(text(fields, secretId, "username"), text(fields, secretId, "password"));
-    }
-
-    private static String text(Map<String, JsonNode> fields, String secretId, String key) {
-        JsonNode value = fields.get(key);
-        if (value == null || !value.isString()) {
-            throw new IllegalStateException("secret " + secretId + " has no string field '" + key + "'");
-        }
-        return value.asString();
     }
 }

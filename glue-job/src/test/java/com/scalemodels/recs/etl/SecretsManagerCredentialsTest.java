@@ -17,7 +17,7 @@ class SecretsManagerCredentialsTest {
     @Test
     void errorsNameTheSecretButNeverQuoteIt() {
         assertThatThrownBy(() -> SecretsManagerCredentials.parse("prod/db", "{\"username\":\"etl\"}"))
-                .hasMessageContaining("prod/db").hasMessageContaining("'password'");
+                .hasMessageContaining("prod/db").hasMessageContaining("password: required");
         assertThatThrownBy(() -> SecretsManagerCredentials.parse("prod/db", "not json s3cret"))
                 .hasMessageContaining("prod/db").hasMessageNotContaining("s3cret").hasNoCause();
     }

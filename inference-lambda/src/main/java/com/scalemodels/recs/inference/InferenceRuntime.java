@@ -1,10 +1,9 @@
 package com.scalemodels.recs.inference;
 
-import com.scalemodels.recs.artifacts.ArtifactSource;
 import com.scalemodels.recs.artifacts.ArtifactStore;
 import com.scalemodels.recs.artifacts.Manifest;
 import com.scalemodels.recs.artifacts.ModelArtifacts;
-import com.scalemodels.recs.config.InferenceConfig;
+import com.scalemodels.recs.config.Environment;
 import com.scalemodels.recs.inference.recommend.LiveVersionGuard;
 import com.scalemodels.recs.inference.recommend.RecommendationService;
 import com.scalemodels.recs.inference.towers.DjlRuntime;
@@ -13,8 +12,6 @@ import com.scalemodels.recs.vectordb.ModelVersionMismatchException;
 import com.scalemodels.recs.vectordb.SimilarityClient;
 import java.time.Duration;
 import java.util.ArrayList;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.s3.S3Client;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +43,16 @@ public final class InferenceRuntime implements AutoCloseable {
                 userTower, vectors, versionGuard);
     }
 
+    /** Built once per execution environment, during the Lambda init phase, by the first handler that asks. */
+    private static final class LambdaInit {
+        static final InferenceRuntime RUNTIME = start(InferenceConfig.fromEnvironment(Environment.system()));
+    }
+
+    /** The runtime of this Lambda execution environment, configured from its environment variables. */
+    static InferenceRuntime forLambda() {
+        return LambdaInit.RUNTIME;
+    }
+
     public static InferenceRuntime start(InferenceConfig config) {
         return start(config, LiveVersionGuard.DEFAULT_RECHECK);
     }
@@ -58,9 +65,7 @@ public final class InferenceRuntime implements AutoCloseable {
         long started = System.nanoTime();
         List<AutoCloseable> opened = new ArrayList<>();
         try {
-            ModelArtifacts artifacts = new ArtifactStore(
-                    ArtifactSource.fromUri(config.artifactsUri(), InferenceRuntime::s3Client),
-                    config.artifactCacheDir()).load();
+            ModelArtifacts artifacts = ArtifactStore.forUri(config.artifactsUri(), config.artifactCacheDir()).load();
             long artifactsMs = elapsedMs(started);
             Manifest manifest = artifacts.manifest();
             DjlRuntime.configure(config.djlCacheDir());
@@ -104,12 +109,6 @@ public final class InferenceRuntime implements AutoCloseable {
         }
     }
 
-    // The URL-connection client starts faster and is smaller than the Apache or Netty clients; artifacts are read
-    // once per execution environment, so its throughput does not matter.
-    private static S3Client s3Client() {
-        return S3Client.builder().httpClient(UrlConnectionHttpClient.create()).build();
-    }
-
     public RecommendationService service() {
         return service;
     }
@@ -126,6 +125,7 @@ public final class InferenceRuntime implements AutoCloseable {
         return itemTower;
     }
 
+    /** {@code RECS_DEFAULT_K}: items an HTTP route returns when the request names no {@code limit}. */
     public int defaultK() {
         return defaultK;
     }

@@ -1,6 +1,10 @@
 package com.scalemodels.recs.inference;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -53,10 +57,21 @@ final class Events {
         }
     }
 
-    static JsonNode invoke(InferenceHandler handler, byte[] event) throws IOException {
+    static JsonNode invoke(BatchInferenceHandler handler, byte[] event) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event), out, context());
         return JSON.readTree(out.toByteArray());
+    }
+
+    /** As the Lambda runtime does for a typed handler: its own serializer turns the bytes into the event and back. */
+    static JsonNode invoke(HttpInferenceHandler handler, byte[] event) throws IOException {
+        ClassLoader loader = Events.class.getClassLoader();
+        PojoSerializer<APIGatewayV2HTTPEvent> in = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, loader);
+        PojoSerializer<APIGatewayV2HTTPResponse> out = LambdaEventSerializers.serializerFor(
+                APIGatewayV2HTTPResponse.class, loader);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        out.toJson(handler.handleRequest(in.fromJson(new ByteArrayInputStream(event)), context()), bytes);
+        return JSON.readTree(bytes.toByteArray());
     }
 
     static Context context() {

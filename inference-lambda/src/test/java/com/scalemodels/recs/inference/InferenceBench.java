@@ -1,7 +1,7 @@
 package com.scalemodels.recs.inference;
 
 import com.pgvector.PGvector;
-import com.scalemodels.recs.config.VectorDbConfig;
+import com.scalemodels.recs.vectordb.VectorDbConfig;
 import com.scalemodels.recs.inference.contract.InferenceRequest;
 import com.scalemodels.recs.session.SessionEvent;
 import com.scalemodels.recs.testing.JdbcSettings;

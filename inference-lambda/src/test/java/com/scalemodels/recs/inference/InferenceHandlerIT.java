@@ -20,14 +20,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The handler as Lambda calls it: raw JSON in, raw JSON out, for both event shapes. */
+/** The two handlers as Lambda calls them: raw JSON in, raw JSON out. */
 class InferenceHandlerIT {
 
     @TempDir
     static Path work;
     private static SampleInference sample;
     private static InferenceRuntime runtime;
-    private static InferenceHandler handler;
+    private static BatchInferenceHandler batch;
+    private static HttpInferenceHandler handler;
     private static Map<String, float[]> itemCsv;
     private static Map<String, float[]> userCsv;
 
@@ -35,7 +36,8 @@ class InferenceHandlerIT {
     static void start() throws Exception {
         sample = SampleInference.start("handler_it", work);
         runtime = sample.runtime;
-        handler = new InferenceHandler(runtime);
+        batch = new BatchInferenceHandler(runtime.service());
+        handler = new HttpInferenceHandler(runtime);
         itemCsv = sample.itemCsv;
         userCsv = sample.userCsv;
     }
@@ -51,7 +53,7 @@ class InferenceHandlerIT {
         InferenceRequest request = new InferenceRequest("batch-1", 10, 5, sessions);
         InferenceCodec codec = new InferenceCodec();
 
-        JsonNode raw = Events.invoke(handler, codec.writeRequest(request));
+        JsonNode raw = Events.invoke(batch, codec.writeRequest(request));
         InferenceResponse response = codec.readResponse(Events.bytes(raw)).requireMatches(request);
 
         assertThat(response).isEqualTo(runtime.service().recommend(request));
@@ -127,11 +129,13 @@ class InferenceHandlerIT {
     }
 
     @Test
-    void anEventOfNeitherShapeFailsTheInvocation() {
-        assertThatThrownBy(() -> Events.invoke(handler, "{\"hello\":1}".getBytes()))
+    void anEventThatIsNotABatchRequestFailsTheBatchInvocationNamingTheField() {
+        assertThatThrownBy(() -> Events.invoke(batch, "{\"hello\":1}".getBytes()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("sessions")
-                .hasMessageContaining("HTTP");
+                .hasMessageContaining("request_id");
+        assertThatThrownBy(() -> Events.invoke(batch, Events.http("GET", "/nope", Map.of(), null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("request_id");
     }
 
     private static List<String> codes(JsonNode items) {

@@ -2,12 +2,10 @@ package com.scalemodels.recs.inference;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.scalemodels.recs.artifacts.ArtifactException;
+import com.scalemodels.recs.artifacts.InvalidArtifactsException;
 import com.scalemodels.recs.config.ConfigException;
 import com.scalemodels.recs.config.Environment;
-import com.scalemodels.recs.config.InferenceConfig;
-import com.scalemodels.recs.config.VectorDbConfig;
-import com.scalemodels.recs.inference.towers.TowerException;
+import com.scalemodels.recs.vectordb.VectorDbConfig;
 import com.scalemodels.recs.testing.LocalDatabases;
 import com.scalemodels.recs.vectordb.VectorDbUnavailableException;
 import java.io.IOException;
@@ -53,7 +51,7 @@ class InferenceInitIT {
         Files.delete(artifacts.resolve("model/user_tower.pt"));
 
         assertThatThrownBy(() -> start(artifacts))
-                .isInstanceOf(ArtifactException.class)
+                .isInstanceOf(InvalidArtifactsException.class)
                 .hasMessageContaining("model/user_tower.pt");
     }
 
@@ -66,7 +64,7 @@ class InferenceInitIT {
         Files.write(item, bytes);
 
         assertThatThrownBy(() -> start(artifacts))
-                .isInstanceOf(ArtifactException.class)
+                .isInstanceOf(InvalidArtifactsException.class)
                 .hasMessageContaining("model/item_tower.pt")
                 .hasMessageContaining("sha256");
     }
@@ -79,7 +77,7 @@ class InferenceInitIT {
         Files.writeString(manifest, json.replace("\"embedding_dim\": 32", "\"embedding_dim\": 16"), StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> start(artifacts))
-                .isInstanceOf(TowerException.class)
+                .isInstanceOf(InvalidArtifactsException.class)
                 .hasMessageContaining("user tower")
                 .hasMessageContaining("16");
     }

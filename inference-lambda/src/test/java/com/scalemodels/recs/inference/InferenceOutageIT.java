@@ -29,7 +29,7 @@ class InferenceOutageIT {
              TcpProxy proxy = new TcpProxy(pg.getHost(), pg.getPort());
              InferenceRuntime runtime = InferenceRuntime.start(
                      SampleCatalog.config(catalog.vectorDb(proxy.rewrite(LocalDatabases.postgres().url())), work))) {
-            InferenceHandler handler = new InferenceHandler(runtime);
+            HttpInferenceHandler handler = new HttpInferenceHandler(runtime);
             InferenceRequest request = new InferenceRequest("outage", 10, 5, SampleModelIT.sampleSessions().subList(0, 10));
             assertThat(runtime.service().recommend(request).results()).hasSize(10);
 

@@ -1,7 +1,6 @@
 package com.scalemodels.recs.inference;
 
-import com.scalemodels.recs.config.InferenceConfig;
-import com.scalemodels.recs.config.VectorDbConfig;
+import com.scalemodels.recs.vectordb.VectorDbConfig;
 import java.net.URI;
 import java.nio.file.Path;
 

@@ -29,7 +29,7 @@ class ModelVersionIT {
         try (SampleCatalog catalog = new SampleCatalog("version_it");
              InferenceRuntime runtime = InferenceRuntime.start(SampleCatalog.config(catalog.vectorDb(), work),
                      Duration.ZERO)) {
-            InferenceHandler handler = new InferenceHandler(runtime);
+            HttpInferenceHandler handler = new HttpInferenceHandler(runtime);
             String item = Files.readAllLines(SampleCatalog.ARTIFACTS.resolve("embeddings/item_embeddings.csv")).get(1)
                     .split(",")[0];
             InferenceRequest request = new InferenceRequest("swap", 10, 5, SampleModelIT.sampleSessions().subList(0, 10));

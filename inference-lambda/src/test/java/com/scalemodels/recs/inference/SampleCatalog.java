@@ -1,8 +1,7 @@
 package com.scalemodels.recs.inference;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.scalemodels.recs.config.InferenceConfig;
-import com.scalemodels.recs.config.VectorDbConfig;
+import com.scalemodels.recs.vectordb.VectorDbConfig;
 import com.scalemodels.recs.testing.JdbcSettings;
 import com.scalemodels.recs.testing.LocalDatabases;
 import java.io.IOException;

@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Step 1, the source RDS MySQL: generates the classicmodels tables (sample-data, same seed and scale give the same
+ * Step 1, the source RDS MySQL: generates the classicmodels tables (sample-generator, same seed and scale give the same
  * data) and loads them into a fresh MariaDB database on the local server.
  */
 public final class BatchDataStep {

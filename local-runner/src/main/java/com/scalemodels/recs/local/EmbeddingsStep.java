@@ -1,6 +1,6 @@
 package com.scalemodels.recs.local;
 
-import com.scalemodels.recs.config.VectorDbConfig;
+import com.scalemodels.recs.vectordb.VectorDbConfig;
 import com.scalemodels.recs.loader.ArtifactStoreSource;
 import com.scalemodels.recs.loader.DatabaseConnector;
 import com.scalemodels.recs.loader.EmbeddingsLoaderService;

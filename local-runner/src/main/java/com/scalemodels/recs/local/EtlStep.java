@@ -1,7 +1,7 @@
 package com.scalemodels.recs.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.scalemodels.recs.json.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -37,7 +37,6 @@ public final class EtlStep {
 
     private final LocalServices services;
     private final RepoLayout repo;
-    private final ObjectMapper json = new ObjectMapper();
 
     public EtlStep(LocalServices services, RepoLayout repo) {
         this.services = services;
@@ -131,7 +130,7 @@ public final class EtlStep {
 
     EtlResult readSummary(Path datalake, double seconds) throws IOException {
         Path table = datalake.resolve("ratings-ml-training");
-        JsonNode summary = json.readTree(table.resolve("_RUN_SUMMARY.json").toFile());
+        JsonNode summary = Json.read(Files.readAllBytes(table.resolve("_RUN_SUMMARY.json")));
         Map<String, Long> byReason = new LinkedHashMap<>();
         summary.path("rejected_by_reason").fields().forEachRemaining(e -> byReason.put(e.getKey(),
                 e.getValue().asLong()));

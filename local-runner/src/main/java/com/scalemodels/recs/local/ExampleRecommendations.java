@@ -1,7 +1,7 @@
 package com.scalemodels.recs.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.scalemodels.recs.json.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,6 @@ public final class ExampleRecommendations {
     private static final int ITEMS_SHOWN = 3;
 
     private final ProductNames names;
-    private final ObjectMapper json = new ObjectMapper();
 
     public ExampleRecommendations(ProductNames names) {
         this.names = names;
@@ -31,7 +30,7 @@ public final class ExampleRecommendations {
             try (BufferedReader in = Files.newBufferedReader(object, StandardCharsets.UTF_8)) {
                 String line;
                 while (examples.size() < count && (line = in.readLine()) != null) {
-                    JsonNode record = json.readTree(line);
+                    JsonNode record = Json.read(line);
                     if (record.path("browse_history").size() > 0 && record.path("recommended_items").size() > 0) {
                         examples.add(describe(record));
                     }

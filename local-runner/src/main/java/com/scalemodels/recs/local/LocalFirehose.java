@@ -1,7 +1,7 @@
 package com.scalemodels.recs.local;
 
-import com.scalemodels.recs.config.InferenceConfig;
-import com.scalemodels.recs.config.VectorDbConfig;
+import com.scalemodels.recs.inference.InferenceConfig;
+import com.scalemodels.recs.vectordb.VectorDbConfig;
 import com.scalemodels.recs.inference.InProcessInferenceClient;
 import com.scalemodels.recs.inference.InferenceRuntime;
 import com.scalemodels.recs.local.firehose.Backoff;

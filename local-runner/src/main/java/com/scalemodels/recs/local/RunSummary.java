@@ -1,9 +1,8 @@
 package com.scalemodels.recs.local;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.scalemodels.recs.json.Json;
 import com.scalemodels.recs.local.firehose.DeliveryStats;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,8 +19,8 @@ import java.util.Map;
 public record RunSummary(BatchDataResult batchData, EtlResult etl, EmbeddingsResult embeddings,
         StreamingResult streaming, Map<String, Path> outputs, List<String> examples, double seconds) {
 
-    public ObjectNode toJson(ObjectMapper json) {
-        ObjectNode root = json.createObjectNode();
+    public ObjectNode toJson() {
+        ObjectNode root = Json.object();
         root.put("format_version", 1);
         root.put("seconds", round(seconds));
         if (batchData == null) {
@@ -81,8 +80,7 @@ public record RunSummary(BatchDataResult batchData, EtlResult etl, EmbeddingsRes
     }
 
     public void write(Path file) throws IOException {
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        Files.writeString(file, json.writeValueAsString(toJson(json)) + "\n");
+        Files.writeString(file, Json.writer().withDefaultPrettyPrinter().writeValueAsString(toJson()) + "\n");
     }
 
     /** The console view of the summary. */

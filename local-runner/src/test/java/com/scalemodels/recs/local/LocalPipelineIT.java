@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scalemodels.recs.local.firehose.Backoff;
 import com.scalemodels.recs.sampledata.SessionSource;
 import com.scalemodels.recs.sampledata.SessionStreamGenerator;
-import com.scalemodels.recs.testing.JdbcSettings;
-import com.scalemodels.recs.testing.LocalDatabases;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

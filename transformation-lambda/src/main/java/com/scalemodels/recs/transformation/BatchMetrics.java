@@ -36,12 +36,12 @@ public final class BatchMetrics {
         MetricsLogger metrics = new MetricsLogger(environment);
         metrics.setNamespace(namespace);
         metrics.setDimensions(DimensionSet.of(DIMENSION, functionName));
-        metrics.putMetric("RecordsOk", stats.ok(), Unit.COUNT);
-        metrics.putMetric("RecordsProcessingFailed", stats.processingFailed(), Unit.COUNT);
-        metrics.putMetric("InferenceLatency", stats.inferenceLatencyMs(), Unit.MILLISECONDS);
-        metrics.putMetric("BytesIn", stats.bytesIn(), Unit.BYTES);
-        metrics.putMetric("BytesOut", stats.bytesOut(), Unit.BYTES);
-        metrics.putMetric("InferenceChunks", stats.chunks(), Unit.COUNT);
+        metrics.putMetric("RecordsOk", stats.records().ok(), Unit.COUNT);
+        metrics.putMetric("RecordsProcessingFailed", stats.records().processingFailed(), Unit.COUNT);
+        metrics.putMetric("InferenceLatency", stats.inference().latencyMs(), Unit.MILLISECONDS);
+        metrics.putMetric("BytesIn", stats.bytes().in(), Unit.BYTES);
+        metrics.putMetric("BytesOut", stats.bytes().out(), Unit.BYTES);
+        metrics.putMetric("InferenceChunks", stats.inference().chunks(), Unit.COUNT);
         metrics.putProperty("invocationId", stats.invocationId());
         metrics.flush();
     }

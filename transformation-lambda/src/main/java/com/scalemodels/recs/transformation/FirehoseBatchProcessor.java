@@ -47,8 +47,13 @@ public final class FirehoseBatchProcessor {
         this.budget = Objects.requireNonNull(budget, "budget");
     }
 
+    /** The standard chunk and response limits, asking for {@link InferenceSettings#DEFAULT}. */
     public static FirehoseBatchProcessor standard(InferenceClient inference) {
-        InferenceSettings settings = InferenceSettings.DEFAULT;
+        return standard(inference, InferenceSettings.DEFAULT);
+    }
+
+    /** The standard chunk and response limits, asking for {@code settings} per session. */
+    public static FirehoseBatchProcessor standard(InferenceClient inference, InferenceSettings settings) {
         return new FirehoseBatchProcessor(inference, settings, InferenceChunker.standard(settings),
                 ResponseSizeBudget.standard());
     }
@@ -133,8 +138,9 @@ public final class FirehoseBatchProcessor {
                     kv("records", overflow), kv("first_record_id", firstOverflowId),
                     kv("reason", RESPONSE_SIZE_LIMIT), kv("limit_bytes", budget.limitBytes()));
         }
-        BatchStats stats = new BatchStats(invocationId, records.size(), ok, records.size() - ok, valid.size(),
-                chunks, inferenceLatencyMs, bytesIn, bytesOut, tracker.usedBytes());
+        BatchStats stats = new BatchStats(invocationId, new BatchStats.RecordCounts(records.size(), ok),
+                new BatchStats.InferenceCalls(valid.size(), chunks, inferenceLatencyMs),
+                new BatchStats.ByteCounts(bytesIn, bytesOut, tracker.usedBytes()));
         return new BatchResult(new FirehoseResponse(out), reasons, stats);
     }
 

@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisFirehoseEvent;
 import com.scalemodels.recs.config.Environment;
-import com.scalemodels.recs.config.TransformationConfig;
 import com.scalemodels.recs.inference.contract.InferenceCodec;
 import com.scalemodels.recs.inference.contract.InferenceUnavailableException;
 import java.nio.ByteBuffer;
@@ -36,7 +35,7 @@ public final class FirehoseTransformationHandler implements RequestHandler<Kines
     private FirehoseTransformationHandler(TransformationConfig config) {
         this(FirehoseBatchProcessor.standard(new LambdaInferenceClient(
                         LambdaClients.forInference(config, builder -> { }),
-                        config.inferenceFunctionName(), new InferenceCodec())),
+                        config.inferenceFunctionName(), new InferenceCodec()), config.perSession()),
                 BatchMetrics.forLambda(config.metricsNamespace()));
     }
 
@@ -58,11 +57,11 @@ public final class FirehoseTransformationHandler implements RequestHandler<Kines
             throw e;
         }
         BatchStats s = result.stats();
-        log.info("batch processed", kv("invocation_id", invocationId), kv("records", s.records()),
-                kv("records_ok", s.ok()), kv("records_processing_failed", s.processingFailed()),
-                kv("sessions_sent", s.sessionsSent()), kv("chunks", s.chunks()),
-                kv("inference_latency_ms", s.inferenceLatencyMs()), kv("bytes_in", s.bytesIn()),
-                kv("bytes_out", s.bytesOut()), kv("response_bytes_bound", s.responseBytesBound()));
+        log.info("batch processed", kv("invocation_id", invocationId), kv("records", s.records().total()),
+                kv("records_ok", s.records().ok()), kv("records_processing_failed", s.records().processingFailed()),
+                kv("sessions_sent", s.inference().sessionsSent()), kv("chunks", s.inference().chunks()),
+                kv("inference_latency_ms", s.inference().latencyMs()), kv("bytes_in", s.bytes().in()),
+                kv("bytes_out", s.bytes().out()), kv("response_bytes_bound", s.bytes().responseBound()));
         metrics.publish(s);
         return result.response();
     }

@@ -1,6 +1,5 @@
 package com.scalemodels.recs.transformation;
 
-import com.scalemodels.recs.config.TransformationConfig;
 import java.time.Duration;
 import java.util.function.Consumer;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;

@@ -1,13 +1,12 @@
 package com.scalemodels.recs.transformation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scalemodels.recs.inference.contract.InferenceClient;
 import com.scalemodels.recs.inference.contract.InferenceCodec;
 import com.scalemodels.recs.inference.contract.InferenceRequest;
 import com.scalemodels.recs.inference.contract.InferenceResponse;
 import com.scalemodels.recs.inference.contract.InferenceUnavailableException;
-import java.io.IOException;
+import com.scalemodels.recs.json.Json;
 import java.util.Objects;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -28,7 +27,6 @@ public final class LambdaInferenceClient implements InferenceClient {
     private final LambdaClient lambda;
     private final String functionName;
     private final InferenceCodec codec;
-    private final ObjectMapper errorReader = new ObjectMapper();
 
     public LambdaInferenceClient(LambdaClient lambda, String functionName, InferenceCodec codec) {
         this.lambda = Objects.requireNonNull(lambda, "lambda");
@@ -61,11 +59,11 @@ public final class LambdaInferenceClient implements InferenceClient {
         return codec.readResponse(body).requireMatches(request);
     }
 
-    private String errorType(byte[] body) {
+    private static String errorType(byte[] body) {
         try {
-            JsonNode type = errorReader.readTree(body).path("errorType");
+            JsonNode type = Json.read(body).path("errorType");
             return type.isTextual() ? " (" + type.textValue() + ")" : "";
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return "";
         }
     }

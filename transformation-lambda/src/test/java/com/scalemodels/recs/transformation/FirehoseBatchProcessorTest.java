@@ -64,8 +64,8 @@ class FirehoseBatchProcessorTest {
         JsonNode first = TestEvents.tree(Base64.getDecoder().decode(result.response().records().get(0).data()));
         assertThat(first.get("recommended_items")).hasSize(10);
         assertThat(first.get("similar_items").get("similar_items")).hasSize(5);
-        assertThat(result.stats().ok()).isEqualTo(2);
-        assertThat(result.stats().chunks()).isEqualTo(1);
+        assertThat(result.stats().records().ok()).isEqualTo(2);
+        assertThat(result.stats().inference().chunks()).isEqualTo(1);
     }
 
     @Test
@@ -155,7 +155,7 @@ class FirehoseBatchProcessorTest {
 
         byte[] json = TestEvents.responseJson(result.response());
         assertThat(json.length).isLessThanOrEqualTo(6_000_000);
-        assertThat((long) json.length).isLessThanOrEqualTo(result.stats().responseBytesBound());
+        assertThat((long) json.length).isLessThanOrEqualTo(result.stats().bytes().responseBound());
         assertEveryRecordAnsweredOnceInOrder(in, result);
         List<FirehoseResponseRecord> out = result.response().records();
         assertThat(out.get(0).result()).isEqualTo(FirehoseResult.Ok);
@@ -202,7 +202,7 @@ class FirehoseBatchProcessorTest {
                         .isEqualTo("s" + n);
             }
         }
-        assertThat(result.stats().chunks()).isEqualTo(2);
+        assertThat(result.stats().inference().chunks()).isEqualTo(2);
     }
 
     @Test

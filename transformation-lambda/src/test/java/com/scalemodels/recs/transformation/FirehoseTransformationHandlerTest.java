@@ -194,7 +194,8 @@ class FirehoseTransformationHandlerTest {
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
             new BatchMetrics(new LambdaEnvironment(), "Recs/Test", "fn")
-                    .publish(new BatchStats("inv-stdout", 3, 2, 1, 2, 1, 17, 900, 1_800, 5_000));
+                    .publish(new BatchStats("inv-stdout", new BatchStats.RecordCounts(3, 2),
+                            new BatchStats.InferenceCalls(2, 1, 17), new BatchStats.ByteCounts(900, 1_800, 5_000)));
         } finally {
             System.setOut(original);
         }

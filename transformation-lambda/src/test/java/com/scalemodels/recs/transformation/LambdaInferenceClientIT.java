@@ -3,7 +3,6 @@ package com.scalemodels.recs.transformation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.scalemodels.recs.config.TransformationConfig;
 import com.scalemodels.recs.inference.contract.InferenceCodec;
 import com.scalemodels.recs.inference.contract.InferenceRequest;
 import com.scalemodels.recs.inference.contract.InferenceResponse;
@@ -29,7 +28,8 @@ class LambdaInferenceClientIT {
             new SessionEvent("b2", 112, null, null, null, List.of())));
 
     static LambdaClient sdkClient(LambdaInvokeStub stub, Duration timeout, int attempts) {
-        return LambdaClients.forInference(new TransformationConfig(FUNCTION, timeout, attempts, "Recs/Test"),
+        return LambdaClients.forInference(new TransformationConfig(FUNCTION, timeout, attempts, "Recs/Test",
+                InferenceSettings.DEFAULT),
                 b -> b.endpointOverride(stub.endpoint())
                         .region(Region.EU_WEST_1)
                         .credentialsProvider(StaticCredentialsProvider.create(

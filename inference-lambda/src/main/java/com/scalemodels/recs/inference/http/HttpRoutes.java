@@ -2,15 +2,17 @@ package com.scalemodels.recs.inference.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.scalemodels.recs.enrichment.EnrichedRecordEncoder;
 import com.scalemodels.recs.enrichment.Recommendation;
 import com.scalemodels.recs.features.UserFeatures;
 import com.scalemodels.recs.inference.contract.InferenceRequest;
 import com.scalemodels.recs.inference.recommend.RecommendationService;
+import com.scalemodels.recs.json.Fields;
+import com.scalemodels.recs.json.InvalidFieldException;
+import com.scalemodels.recs.json.Json;
 import com.scalemodels.recs.session.SessionLimits;
 import com.scalemodels.recs.vectordb.ModelVersionMismatchException;
 import com.scalemodels.recs.vectordb.VectorDbUnavailableException;
@@ -19,6 +21,7 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -32,6 +35,7 @@ import org.slf4j.LoggerFactory;
  *       stored embedding; optional {@code "exclude": [product codes]}</li>
  *   <li>{@code GET /items_from_item?item_id=&limit=}</li>
  * </ul>
+ * {@code limit} defaults to {@code RECS_DEFAULT_K}, at most {@link InferenceRequest#MAX_K}.
  * Errors are JSON {@code {"error": …, "request_id": …}}: 400 for bad input (naming the field and the limit), 404
  * for an unknown item or customer or route, 405 for a wrong method, 503 when the vector DB is unavailable, 500
  * otherwise. A stack trace never leaves the function; it goes to the log.
@@ -39,16 +43,19 @@ import org.slf4j.LoggerFactory;
 public final class HttpRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpRoutes.class);
-    static final int DEFAULT_LIMIT = 10;
     static final int MAX_EXCLUDE = SessionLimits.MAX_BROWSE_HISTORY;
 
     private final RecommendationService service;
-    private final ObjectMapper mapper;
+    private final int defaultLimit;
     private final UserFeaturesReader users = new UserFeaturesReader();
 
-    public HttpRoutes(RecommendationService service, ObjectMapper mapper) {
-        this.service = service;
-        this.mapper = mapper;
+    /** @param defaultLimit items returned when a request names no {@code limit} ({@code RECS_DEFAULT_K}) */
+    public HttpRoutes(RecommendationService service, int defaultLimit) {
+        this.service = Objects.requireNonNull(service, "service");
+        if (defaultLimit < 1 || defaultLimit > InferenceRequest.MAX_K) {
+            throw Fields.outOfRange("defaultLimit", 1, InferenceRequest.MAX_K);
+        }
+        this.defaultLimit = defaultLimit;
     }
 
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, String requestId) {
@@ -64,6 +71,8 @@ public final class HttpRoutes {
             };
         } catch (HttpError e) {
             return error(e.status(), e.getMessage(), requestId);
+        } catch (InvalidFieldException e) {
+            return error(400, e.getMessage(), requestId);
         } catch (ModelVersionMismatchException e) {
             return error(503, "model version " + e.loaded() + " is not the vector database's live version yet,"
                     + " retry later", requestId);
@@ -101,23 +110,19 @@ public final class HttpRoutes {
     }
 
     private JsonNode itemsFromUser(JsonNode body, int limit) {
-        if (!body.isObject()) {
-            throw new HttpError(400, "body: expected a JSON object");
-        }
+        Fields fields = Fields.root(body, "body");
         float[] embedding;
-        JsonNode customer = body.get("customer_number");
-        if (customer != null && !customer.isNull()) {
-            if (!customer.isIntegralNumber() || !customer.canConvertToInt() || customer.intValue() < 1) {
-                throw new HttpError(400, "customer_number: expected a positive integer (limit 1.." + Integer.MAX_VALUE + ")");
-            }
-            embedding = service.storedUserEmbedding(customer.intValue())
-                    .orElseThrow(() -> new HttpError(404, "customer_number " + customer.intValue() + " not found"));
+        Integer customer = fields.optionalInt("customer_number", SessionLimits.MIN_CUSTOMER_NUMBER,
+                SessionLimits.MAX_CUSTOMER_NUMBER);
+        if (customer != null) {
+            embedding = service.storedUserEmbedding(customer)
+                    .orElseThrow(() -> new HttpError(404, "customer_number " + customer + " not found"));
         } else {
-            UserFeatures features = users.readOne(body, "");
+            UserFeatures features = users.readOne(fields);
             embedding = service.userEmbeddings(List.of(features)).get(0);
         }
         ObjectNode out = versioned();
-        out.set("items", items(service.itemsForUser(embedding, exclude(body), limit)));
+        out.set("items", EnrichedRecordEncoder.items(service.itemsForUser(embedding, exclude(fields), limit)));
         return out;
     }
 
@@ -128,43 +133,33 @@ public final class HttpRoutes {
         }
         ObjectNode out = versioned();
         out.put("product_code", itemId);
-        out.set("similar_items", items(similar.get()));
+        out.set("similar_items", EnrichedRecordEncoder.items(similar.get()));
         return out;
     }
 
-    private Set<String> exclude(JsonNode body) {
-        JsonNode exclude = body.get("exclude");
-        if (exclude == null || exclude.isNull()) {
-            return Set.of();
-        }
-        if (!exclude.isArray() || exclude.size() > MAX_EXCLUDE) {
-            throw new HttpError(400, "exclude: expected an array of at most " + MAX_EXCLUDE + " product codes (limit "
-                    + MAX_EXCLUDE + ")");
-        }
+    private static Set<String> exclude(Fields body) {
+        ArrayNode exclude = body.optionalArray("exclude", MAX_EXCLUDE);
         Set<String> codes = new HashSet<>();
-        for (JsonNode code : exclude) {
-            if (!code.isTextual()) {
-                throw new HttpError(400, "exclude: expected product codes as strings");
-            }
-            codes.add(code.textValue());
+        for (int i = 0; i < exclude.size(); i++) {
+            codes.add(body.textElement("exclude", exclude, i, Integer.MAX_VALUE));
         }
         return codes;
     }
 
-    private JsonNode body(APIGatewayV2HTTPEvent event) {
+    private static JsonNode body(APIGatewayV2HTTPEvent event) {
         String body = event.getBody();
         if (body == null || body.isBlank()) {
-            throw new HttpError(400, "body: expected a JSON object");
+            throw Fields.required("body");
         }
         byte[] bytes = event.getIsBase64Encoded() ? decodeBase64(body) : body.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > SessionLimits.MAX_PAYLOAD_BYTES) {
-            throw new HttpError(400, "body: " + bytes.length + " bytes exceeds the limit (limit "
+            throw new InvalidFieldException("body", bytes.length + " bytes exceeds the limit (limit "
                     + SessionLimits.MAX_PAYLOAD_BYTES + ")");
         }
         try {
-            return mapper.readTree(bytes);
-        } catch (java.io.IOException e) {
-            throw new HttpError(400, "body: not valid JSON");
+            return Json.read(bytes);
+        } catch (InvalidFieldException e) {
+            throw new InvalidFieldException("body", "not valid JSON (" + e.getMessage() + ")");
         }
     }
 
@@ -172,35 +167,22 @@ public final class HttpRoutes {
         try {
             return Base64.getDecoder().decode(body);
         } catch (IllegalArgumentException e) {
-            throw new HttpError(400, "body: not valid base64");
+            throw Fields.expected("body", "base64");
         }
     }
 
-    private static int limit(APIGatewayV2HTTPEvent event) {
+    private int limit(APIGatewayV2HTTPEvent event) {
         String raw = query(event, "limit");
-        if (raw == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(raw);
-            if (limit >= 1 && limit <= InferenceRequest.MAX_K) {
-                return limit;
-            }
-        } catch (NumberFormatException ignored) {
-            // answered below, with the range
-        }
-        throw new HttpError(400, "limit: expected an integer between 1 and " + InferenceRequest.MAX_K
-                + " (limit " + InferenceRequest.MAX_K + ")");
+        return raw == null ? defaultLimit : Fields.parseInt("limit", raw, 1, InferenceRequest.MAX_K);
     }
 
     private static String itemId(APIGatewayV2HTTPEvent event) {
         String id = query(event, "item_id");
         if (id == null || id.isBlank()) {
-            throw new HttpError(400, "item_id: required query parameter");
+            throw Fields.required("item_id");
         }
         if (id.length() > SessionLimits.MAX_PRODUCT_CODE_LENGTH) {
-            throw new HttpError(400, "item_id: longer than " + SessionLimits.MAX_PRODUCT_CODE_LENGTH
-                    + " characters (limit " + SessionLimits.MAX_PRODUCT_CODE_LENGTH + ")");
+            throw Fields.tooLong("item_id", id.length(), SessionLimits.MAX_PRODUCT_CODE_LENGTH);
         }
         return id;
     }
@@ -211,40 +193,29 @@ public final class HttpRoutes {
     }
 
     private ObjectNode versioned() {
-        ObjectNode out = mapper.createObjectNode();
+        ObjectNode out = Json.object();
         out.put("model_version", service.modelVersion());
         return out;
     }
 
-    private ArrayNode items(List<Recommendation> items) {
-        ArrayNode array = mapper.createArrayNode();
-        for (Recommendation r : items) {
-            array.addObject().put("product_code", r.productCode()).put("score", r.score());
-        }
-        return array;
-    }
 
-    private APIGatewayV2HTTPResponse ok(JsonNode body) {
+    private static APIGatewayV2HTTPResponse ok(JsonNode body) {
         return response(200, body);
     }
 
-    private APIGatewayV2HTTPResponse error(int status, String message, String requestId) {
-        ObjectNode body = mapper.createObjectNode();
+    private static APIGatewayV2HTTPResponse error(int status, String message, String requestId) {
+        ObjectNode body = Json.object();
         body.put("error", message);
         body.put("request_id", requestId);
         return response(status, body);
     }
 
-    private APIGatewayV2HTTPResponse response(int status, JsonNode body) {
-        try {
-            return APIGatewayV2HTTPResponse.builder()
-                    .withStatusCode(status)
-                    .withHeaders(Map.of("Content-Type", "application/json"))
-                    .withBody(mapper.writeValueAsString(body))
-                    .withIsBase64Encoded(false)
-                    .build();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize a response body", e);
-        }
+    private static APIGatewayV2HTTPResponse response(int status, JsonNode body) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(Map.of("Content-Type", "application/json"))
+                .withBody(Json.writeString(body))
+                .withIsBase64Encoded(false)
+                .build();
     }
 }

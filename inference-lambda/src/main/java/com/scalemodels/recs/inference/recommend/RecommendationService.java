@@ -112,12 +112,11 @@ public final class RecommendationService {
     /** Items similar to {@code itemId}, or empty when the catalog does not know it. */
     public Optional<List<Recommendation>> similarTo(String itemId, int limit) {
         versionGuard.check();
-        Optional<Optional<List<Recommendation>>> cached = similarCache.get(itemId, limit);
-        if (cached.isPresent()) {
-            return cached.get();
-        }
-        lookUp(Set.of(itemId), limit);
-        return similarCache.get(itemId, limit).orElseThrow();
+        SimilarItemsCache.Neighbours neighbours = similarCache.get(itemId, limit).orElseGet(() -> {
+            lookUp(Set.of(itemId), limit);
+            return similarCache.get(itemId, limit).orElseThrow();
+        });
+        return neighbours.inCatalog() ? Optional.of(neighbours.items()) : Optional.empty();
     }
 
     private List<float[]> embedUsers(float[] features, int rows) {
@@ -154,14 +153,14 @@ public final class RecommendationService {
                 int c = nextCandidate.getOrDefault(i, 0);
                 boolean waiting = false;
                 for (; c < candidates.size(); c++) {
-                    Optional<Optional<List<Recommendation>>> cached = similarCache.get(candidates.get(c), k);
+                    Optional<SimilarItemsCache.Neighbours> cached = similarCache.get(candidates.get(c), k);
                     if (cached.isEmpty()) {
                         toQuery.add(candidates.get(c));
                         waiting = true;
                         break;
                     }
-                    if (cached.get().isPresent()) {
-                        chosen.put(i, new SimilarItems(candidates.get(c), cached.get().get()));
+                    if (cached.get().inCatalog()) {
+                        chosen.put(i, new SimilarItems(candidates.get(c), cached.get().items()));
                         break;
                     }
                 }

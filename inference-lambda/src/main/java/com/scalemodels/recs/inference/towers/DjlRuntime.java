@@ -20,9 +20,8 @@ public final class DjlRuntime {
         // The TorchScript profiling executor re-optimizes for every new batch shape; batch sizes vary per request.
         System.setProperty("ai.djl.pytorch.graph_optimizer", "false");
         // The towers are small MLPs, cheap on one thread even for 500 sessions, while OpenMP worker threads
-        // spin-wait between operations and compete with the JVM and JDBC for the function's 2 vCPUs. Measured on
-        // a busy 2-core host: 50,000 soak requests took 567 s with libtorch's default threads, 92 s on one.
-        // -Dai.djl.pytorch.num_threads=… still wins.
+        // spin-wait between operations and compete with the JVM and JDBC for the function's 2 vCPUs (figures:
+        // README, "Benchmark"). -Dai.djl.pytorch.num_threads=… still wins.
         setIfAbsent("ai.djl.pytorch.num_threads", "1");
         setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
     }

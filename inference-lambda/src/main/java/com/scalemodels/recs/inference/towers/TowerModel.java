@@ -11,6 +11,7 @@ import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
+import com.scalemodels.recs.artifacts.InvalidArtifactsException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ public final class TowerModel implements AutoCloseable {
      */
     public static TowerModel load(String name, Path file, int inputDim, int outputDim) {
         if (!Files.isRegularFile(file)) {
-            throw new TowerException(name + " tower: file " + file + " not found");
+            throw new InvalidArtifactsException(name + " tower: file " + file + " not found");
         }
         Criteria<NDList, NDList> criteria = Criteria.builder()
                 .setTypes(NDList.class, NDList.class)
@@ -56,7 +57,7 @@ public final class TowerModel implements AutoCloseable {
         try {
             model = criteria.loadModel();
         } catch (ModelNotFoundException | MalformedModelException | IOException e) {
-            throw new TowerException(name + " tower: cannot load " + file.getFileName() + ": " + e.getMessage(), e);
+            throw new InvalidArtifactsException(name + " tower: cannot load " + file.getFileName() + ": " + e.getMessage(), e);
         }
         TowerModel tower = new TowerModel(name, inputDim, outputDim, model);
         try {
@@ -91,12 +92,12 @@ public final class TowerModel implements AutoCloseable {
             NDArray embeddings = output.singletonOrThrow();
             Shape shape = embeddings.getShape();
             if (shape.dimension() != 2 || shape.get(0) != rows || shape.get(1) != outputDim) {
-                throw new TowerException(name + " tower: output shape " + shape + ", expected (" + rows + ", "
+                throw new InvalidArtifactsException(name + " tower: output shape " + shape + ", expected (" + rows + ", "
                         + outputDim + ")");
             }
             return embeddings.toFloatArray();
         } catch (TranslateException e) {
-            throw new TowerException(name + " tower: forward pass failed: " + e.getMessage(), e);
+            throw new InvalidArtifactsException(name + " tower: forward pass failed: " + e.getMessage(), e);
         }
     }
 

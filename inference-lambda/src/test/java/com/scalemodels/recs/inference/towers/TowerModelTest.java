@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.scalemodels.recs.artifacts.InvalidArtifactsException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -84,7 +85,7 @@ class TowerModelTest {
     @Test
     void outputWidthMustMatchTheManifest() {
         assertThatThrownBy(() -> TowerModel.load("user", tinyTower(), 3, 32))
-                .isInstanceOf(TowerException.class)
+                .isInstanceOf(InvalidArtifactsException.class)
                 .hasMessageContaining("user tower")
                 .hasMessageContaining("expected (1, 32)");
     }
@@ -92,7 +93,7 @@ class TowerModelTest {
     @Test
     void missingFileIsNamed() {
         assertThatThrownBy(() -> TowerModel.load("item", Path.of("/nonexistent/item_tower.pt"), 3, 2))
-                .isInstanceOf(TowerException.class)
+                .isInstanceOf(InvalidArtifactsException.class)
                 .hasMessageContaining("item tower")
                 .hasMessageContaining("item_tower.pt");
     }

@@ -1,10 +1,9 @@
 package com.scalemodels.recs.local.firehose;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
+import com.scalemodels.recs.json.Json;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -18,7 +17,6 @@ public final class FailedRecordEncoder {
     static final String PROCESSING_FAILED_MESSAGE =
             "The Lambda function was successfully invoked but it returned an error result.";
 
-    private final ObjectMapper json = new ObjectMapper();
     private final String lambdaArn;
 
     public FailedRecordEncoder(String lambdaArn) {
@@ -28,7 +26,7 @@ public final class FailedRecordEncoder {
     /** One {@code \n}-terminated JSON line. */
     public byte[] encode(BufferedRecord record, int attemptsMade, String errorCode, String errorMessage,
             Instant attemptEnding) {
-        ObjectNode line = json.createObjectNode();
+        ObjectNode line = Json.object();
         line.put("attemptsMade", attemptsMade);
         line.put("arrivalTimestamp", record.arrival().toEpochMilli());
         line.put("errorCode", errorCode);
@@ -36,10 +34,9 @@ public final class FailedRecordEncoder {
         line.put("attemptEndingTimestamp", attemptEnding.toEpochMilli());
         line.put("rawData", Base64.getEncoder().encodeToString(record.data()));
         line.put("lambdaArn", lambdaArn);
-        try {
-            return (json.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot happen: a tree of strings and numbers", e);
-        }
+        byte[] json = Json.write(line);
+        byte[] out = Arrays.copyOf(json, json.length + 1);
+        out[json.length] = '\n';
+        return out;
     }
 }

@@ -1,0 +1,65 @@
+package com.scalemodels.recs.artifacts.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.scalemodels.recs.artifacts.InvalidArtifactsException;
+import com.scalemodels.recs.artifacts.ArtifactFixture;
+import com.scalemodels.recs.artifacts.Manifest;
+import com.scalemodels.recs.model.Distance;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ManifestParserTest {
+
+    private final ArtifactFixture fixture = new ArtifactFixture("v1");
+    private final ManifestParser parser = new ManifestParser();
+
+    @Test
+    void parsesEveryField() {
+        Manifest m = parser.parse(fixture.manifest());
+
+        assertThat(m.formatVersion()).isEqualTo(1);
+        assertThat(m.modelVersion()).isEqualTo("v1");
+        assertThat(m.createdAt()).isEqualTo("2026-11-21T00:00:00Z");
+        assertThat(m.distance()).isEqualTo(Distance.INNER_PRODUCT);
+        assertThat(m.userFeatures()).isEqualTo(new Manifest.FeatureSet("preprocessing/user.json",
+                java.util.List.of("city", "country", "creditLimit"), 5));
+        assertThat(m.files()).hasSize(6);
+        assertThat(m.files().get("model/item_tower.pt").bytes()).isEqualTo(30_000);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "\"format_version\": 1|\"format_version\": 2|format_version: must be 1",
+        "\"model_version\": \"v1\"|\"model_version\": \"../evil\"|model_version: must match",
+        "\"distance\": \"inner_product\"|\"distance\": \"l2\"|distance: must be inner_product or cosine",
+        "\"embedding_dim\": 2|\"embedding_dim\": \"2\"|embedding_dim: expected an integer",
+        "\"model/user_tower.pt\"|\"../user_tower.pt\"|not a safe relative path",
+        "\"model/user_tower.pt\"|\"/etc/passwd\"|not a safe relative path",
+        "\"preprocessing/user.json\", \"columns\"|\"preprocessing/other.json\", \"columns\"|user_features.preprocessing: preprocessing/other.json is not listed in files",
+        "\"input_dim\": 5|\"input_dim\": 0|user_features.input_dim: out of range (limit 1..",
+        "\"bytes\": 30000|\"bytes\": -1|bytes: out of range (limit 0..",
+    })
+    void rejectsMalformedManifests(String find, String replace, String message) {
+        String json = new String(fixture.manifest(), StandardCharsets.UTF_8).replace(find, replace);
+
+        assertThatThrownBy(() -> parser.parse(json.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidArtifactsException.class)
+                .hasMessageStartingWith("manifest.json")
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void rejectsBadHashesAndNonJson() {
+        String json = new String(fixture.manifest(), StandardCharsets.UTF_8);
+        String badSha = json.replaceFirst("\"sha256\": \"[0-9a-f]{64}\"", "\"sha256\": \"ABC\"");
+
+        assertThatThrownBy(() -> parser.parse(badSha.getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("sha256: must be 64 lowercase hex digits");
+        assertThatThrownBy(() -> parser.parse("nope".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidArtifactsException.class).hasMessageContaining("JSON: malformed");
+    }
+}
