@@ -97,13 +97,10 @@ run "apply" {
     condition     = one([for q in aws_cloudwatch_metric_alarm.records_processing_failed.metric_query : q.expression]) == "SELECT SUM(RecordsProcessingFailed) FROM \"Recommendations\" WHERE FunctionName = 'de-c1w4-transformation'"
     error_message = "the ProcessingFailed alarm sums the transformation function's EMF metric RecordsProcessingFailed: ${jsonencode(aws_cloudwatch_metric_alarm.records_processing_failed.metric_query)}"
   }
-}
 
-# The dashboard and the saved queries, read back from what apply left: every widget points at the real
-# resources (names from the modules' outputs, never typed in), every query at the right log groups.
-run "dashboard_and_queries" {
-  command = apply
-
+  # The dashboard and the saved queries (in this run: another apply would cost a whole plan): every widget
+  # points at the real resources (names from the modules' outputs, never typed in), every query at the
+  # right log groups.
   assert {
     condition     = aws_cloudwatch_dashboard.main.dashboard_name == "de-c1w4-pipeline" && output.dashboard_name == aws_cloudwatch_dashboard.main.dashboard_name && length(jsondecode(aws_cloudwatch_dashboard.main.dashboard_body).widgets) >= 15
     error_message = "the dashboard exists and its body is JSON with its widgets: ${aws_cloudwatch_dashboard.main.dashboard_name}"
