@@ -128,13 +128,4 @@ class ConfigTest {
                 Map.of("INFERENCE_FUNCTION_NAME", "f", "INFERENCE_MAX_ATTEMPTS", "9"))))
                 .hasMessageContaining("INFERENCE_MAX_ATTEMPTS").hasMessageContaining("between 1 and 5");
     }
-
-    @Test
-    void loaderConfigUsesOneConnectionAndHnswDefaults() {
-        LoaderConfig config = LoaderConfig.fromEnvironment(new Environment(inferenceEnv()));
-
-        assertThat(config.vectorDb().poolSize()).isEqualTo(1);
-        assertThat(config.hnswM()).isEqualTo(16);
-        assertThat(config.hnswEfConstruction()).isEqualTo(64);
-    }
 }
