@@ -59,6 +59,9 @@ final class CsvRecords {
         boolean inQuotes = false;
         String error = null;
         while (true) {
+            if (inQuotes) {
+                error = appendRun(field, error); // the bulk of a file: vector text between quotes
+            }
             int c = read();
             if (inQuotes) {
                 if (c < 0) {
@@ -107,6 +110,19 @@ final class CsvRecords {
             fields.add(field.toString());
         }
         return count + 1;
+    }
+
+    /** Appends the buffered characters up to the next quote or line feed at once. */
+    private String appendRun(StringBuilder field, String error) {
+        int end = pos;
+        while (end < limit && buf[end] != '"' && buf[end] != '\n') {
+            end++;
+        }
+        int run = end - pos;
+        int n = Math.min(run, MAX_FIELD_CHARS - field.length());
+        field.append(buf, pos, n);
+        pos = end;
+        return n < run ? first(error, "field longer than " + MAX_FIELD_CHARS + " characters") : error;
     }
 
     private static String append(StringBuilder field, char c, String error) {

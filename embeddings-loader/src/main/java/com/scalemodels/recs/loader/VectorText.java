@@ -25,14 +25,13 @@ final class VectorText {
         int close = s.length() - 1;
         int count = 0;
         int start = 1;
-        for (int i = 1; i <= close; i++) {
-            if (i < close && s.charAt(i) != ',') {
-                continue;
-            }
-            String value = stripBlanks(s, start, i);
+        while (true) {
+            int comma = s.indexOf(',', start);
+            int end = comma < 0 ? close : comma;
+            String value = stripBlanks(s, start, end);
             int position = count + 1;
             if (value.isEmpty()) {
-                return count == 0 && i == close ? "empty vector []"
+                return count == 0 && end == close ? "empty vector []"
                         : "malformed vector: empty value at position " + position;
             }
             if (!isDecimal(value)) {
@@ -51,7 +50,10 @@ final class VectorText {
                 values[count] = f;
             }
             count++;
-            start = i + 1;
+            if (end == close) {
+                break;
+            }
+            start = end + 1;
         }
         if (count != values.length) {
             return "vector has " + count + " values, expected embedding_dim " + values.length;

@@ -32,6 +32,7 @@ public final class LoaderBench {
     private static final LoadSettings SETTINGS = LoadSettings.defaults(16, 64).withIndexBuild(1024, 2);
 
     public static void main(String[] args) throws Exception {
+        System.setProperty("LOG_LEVEL", "WARN"); // the loader's JSON logs would bury the figures on stdout
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         if (args.length > 1 && !args[1].equals("copy-only") && !args[1].equals("full")) {
             throw new IllegalArgumentException("second argument: copy-only or full, got '" + args[1] + "'");
