@@ -14,12 +14,11 @@ import org.junit.jupiter.api.Test;
 
 class LoaderConfigTest {
 
+    /** What Terraform sets, less what has a default. */
     private static Map<String, String> lambdaEnv() {
-        Map<String, String> env = new HashMap<>();
-        env.put("ML_ARTIFACTS_URI", "s3://ml-artifacts/models/v1");
-        env.put("VECTOR_DB_JDBC_URL", "jdbc:postgresql://db:5432/vectors");
-        env.put("VECTOR_DB_SECRET_ID", "arn:aws:secretsmanager:us-east-1:123:secret:db");
-        return env;
+        return new HashMap<>(Map.of("ML_ARTIFACTS_URI", "s3://ml-artifacts/models/v1",
+                "VECTOR_DB_JDBC_URL", "jdbc:postgresql://db:5432/vectors",
+                "VECTOR_DB_SECRET_ID", "arn:aws:secretsmanager:us-east-1:123:secret:db"));
     }
 
     @Test
