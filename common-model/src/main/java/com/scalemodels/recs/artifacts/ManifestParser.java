@@ -61,10 +61,18 @@ public final class ManifestParser {
         if (distance == null) {
             throw new ArtifactException(SOURCE + ": distance must be inner_product or cosine");
         }
+        // Item-to-item similarity; manifests written before it existed mean the user-to-item measure.
+        Distance itemDistance = distance;
+        if (root.has("item_distance")) {
+            itemDistance = Distance.fromManifest(text(root, "item_distance", SOURCE));
+            if (itemDistance == null) {
+                throw new ArtifactException(SOURCE + ": item_distance must be inner_product or cosine");
+            }
+        }
         Map<String, Manifest.FileEntry> files = files(root.get("files"));
         Manifest.FeatureSet user = featureSet(root.get("user_features"), "user_features", files);
         Manifest.FeatureSet item = featureSet(root.get("item_features"), "item_features", files);
-        return new Manifest(format, version, createdAt, dim, distance, user, item, files);
+        return new Manifest(format, version, createdAt, dim, distance, itemDistance, user, item, files);
     }
 
     private static Map<String, Manifest.FileEntry> files(JsonNode node) {
