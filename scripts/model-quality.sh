@@ -44,7 +44,7 @@ for scale in $SCALES; do
     PYTHONHASHSEED=0 "$PY" samples/training/train_two_tower.py --seed "$SEED" --objective "$objective" --allow-worse \
       --data-dir "$WORK/data-$scale/csv" --out "$out" >&2
     echo "[model-quality] scale $scale, $objective: $(( $(date +%s) - start )) s" >&2
-    runs+=("scale $scale, $objective=$out")
+    runs+=("scale $scale=$out")
   done
 done
 "$PY" samples/training/evaluation.py --compare "${runs[@]}"

@@ -447,11 +447,17 @@ def compare_text(labelled):
     """One table per topic over several metrics.json files: [(label, metrics dict)]."""
     out = ["| run | model | recall@10 | NDCG@10 | MRR | coverage@10 | top-1 share | NDCG@10 vs best popularity |",
            "|---|---|---|---|---|---|---|---|"]
+    shown = set()
     for label, m in labelled:
-        rows = {m["training"]["objective"]: m["model"], **m["baselines"]}
-        for name, r in rows.items():
+        rows = {(label, m["training"]["objective"]): m["model"]}
+        data_key = (m["dataset"]["sha256"], json.dumps(m["split"], sort_keys=True))
+        if data_key not in shown:  # baselines depend on the data and the split only: once per pair
+            shown.add(data_key)
+            data = f"{m['dataset']['items']} items, {m['dataset']['ratings']} ratings"
+            rows.update({(data, name): r for name, r in m["baselines"].items()})
+        for (run, name), r in rows.items():
             lift = r["ndcg_at_10"] / m["baselines"][m["best_popularity_baseline"]]["ndcg_at_10"]
-            out.append(f"| {label} | {name} | " + " | ".join(f"{r[c]:.4f}" for c in RETRIEVAL_METRICS)
+            out.append(f"| {run} | {name} | " + " | ".join(f"{r[c]:.4f}" for c in RETRIEVAL_METRICS)
                        + f" | {lift:.2f}x |")
     out += ["", "| run | next-item cases | user only hit@10 / NDCG@10 | history only | session blend | blend on |",
             "|---|---|---|---|---|---|"]

@@ -173,6 +173,20 @@ class SimilarItemsTest(unittest.TestCase):
         self.assertEqual(d, {"distinct_items": 3, "distinct_first": 3, "same_line_share": 0.75})
 
 
+class SessionBlendGoldenTest(unittest.TestCase):
+    """The Java side's golden cases are what the reference computes today."""
+
+    def test_committed_golden_file_is_current(self):
+        import tempfile
+        import make_session_blend_golden as golden
+        committed = os.path.join(REPO, "common-model/src/test/resources/golden/session_blend.json")
+        with tempfile.TemporaryDirectory() as tmp:
+            fresh = os.path.join(tmp, "session_blend.json")
+            golden.main(["--out", fresh])
+            with open(fresh, encoding="utf-8") as a, open(committed, encoding="utf-8") as b:
+                self.assertEqual(a.read(), b.read())
+
+
 class CommittedSampleTest(unittest.TestCase):
     """The committed metrics.json says what re-evaluating the committed artifacts says."""
 
