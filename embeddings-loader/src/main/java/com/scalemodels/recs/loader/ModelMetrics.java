@@ -7,6 +7,7 @@ import com.scalemodels.recs.json.InvalidFieldException;
 import com.scalemodels.recs.json.Json;
 import com.scalemodels.recs.loader.QualityGateSettings.Better;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ record ModelMetrics(String datasetSha256, JsonNode split, String primary, Map<St
         Map<String, Double> values, List<String> problems) {
 
     static final String FILE = "metrics.json";
+    private static final Comparator<JsonNode> SAME_VALUE = (a, b) -> a.isNumber() && b.isNumber()
+            ? a.decimalValue().compareTo(b.decimalValue()) : (a.equals(b) ? 0 : 1);
     private static final int MAX_TEXT = 200;
 
     ModelMetrics {
@@ -102,10 +105,13 @@ record ModelMetrics(String datasetSha256, JsonNode split, String primary, Map<St
         return problems.isEmpty();
     }
 
-    /** Figures of two versions compare only when both were evaluated on the same data and split. */
+    /**
+     * Figures of two versions compare only when both were evaluated on the same data and split. Numbers compare by
+     * value: the stored form has been through jsonb, which may write {@code 1e2} as {@code 100}.
+     */
     boolean comparableWith(ModelMetrics other) {
-        return datasetSha256 != null && split != null && datasetSha256.equals(other.datasetSha256)
-                && split.equals(other.split);
+        return datasetSha256 != null && split != null && other.split != null
+                && datasetSha256.equals(other.datasetSha256) && split.equals(SAME_VALUE, other.split);
     }
 
     /** The form stored in embedding_versions.metrics: metrics.json cut down to what the gate reads. */
