@@ -9,7 +9,8 @@
 --
 -- Required: bucket, prefix (may be ''), region, model_version, dim, distance (the manifest's model_version,
 -- embedding_dim and distance; e.g. `jq -r .embedding_dim manifest.json`).
--- Optional: hnsw_m (16), hnsw_ef_construction (64), maintenance_work_mem ('512MB'), force (false).
+-- Optional: item_distance (the manifest's item_distance; default: distance), hnsw_m (16), hnsw_ef_construction (64),
+-- maintenance_work_mem ('512MB'), force (false). There is no quality gate here: check metrics.json before running it.
 -- The DB instance needs an IAM role allowing s3:GetObject on the bucket (feature name s3Import).
 --
 -- Unlike the Java loader, rows are not validated before COPY: the database enforces what it can (dimension and
@@ -24,6 +25,7 @@
 \if :{?model_version} \else \echo 'missing -v model_version=… (the manifest''s model_version)' \quit \endif
 \if :{?dim} \else \echo 'missing -v dim=… (the manifest''s embedding_dim)' \quit \endif
 \if :{?distance} \else \echo 'missing -v distance=inner_product|cosine' \quit \endif
+\if :{?item_distance} \else \set item_distance :distance \endif
 \if :{?hnsw_m} \else \set hnsw_m 16 \endif
 \if :{?hnsw_ef_construction} \else \set hnsw_ef_construction 64 \endif
 \if :{?maintenance_work_mem} \else \set maintenance_work_mem 512MB \endif
@@ -62,7 +64,7 @@ SELECT CASE WHEN :'prefix' = '' THEN 'embeddings/'
             ELSE rtrim(:'prefix', '/') || '/embeddings/' END AS s3_dir \gset
 
 BEGIN;
-SELECT embedding_stage(:'model_version', :dim, :'distance') AS table_id \gset
+SELECT embedding_stage(:'model_version', :dim, :'distance', :'item_distance') AS table_id \gset
 SELECT aws_s3.table_import_from_s3(format('item_emb_v%s', :table_id), 'id,embedding', '(format csv, header true)',
                                    :'bucket', :'s3_dir' || 'item_embeddings.csv', :'region');
 SELECT aws_s3.table_import_from_s3(format('user_emb_v%s', :table_id), 'id,embedding', '(format csv, header true)',

@@ -33,30 +33,42 @@ CREATE TABLE IF NOT EXISTS embedding_versions (
     user_rows     bigint      NOT NULL DEFAULT 0,
     loaded_at     timestamptz NOT NULL DEFAULT now(),
     activated_at  timestamptz,
-    status        text        NOT NULL CHECK (status IN ('staged', 'live', 'previous', 'retired', 'discarded'))
+    status        text        NOT NULL CHECK (status IN ('staged', 'live', 'previous', 'retired', 'discarded')),
+    item_distance text        CHECK (item_distance IN ('inner_product', 'cosine')),
+    metrics       jsonb
 );
+-- Databases created before these columns. item_distance: the manifest's item-to-item measure (null on rows written
+-- before it existed: the same as distance). metrics: what the quality gate compared, from the version's
+-- metrics.json (null when it had none); the gate reads the live version's from here.
+ALTER TABLE embedding_versions
+    ADD COLUMN IF NOT EXISTS item_distance text CHECK (item_distance IN ('inner_product', 'cosine')),
+    ADD COLUMN IF NOT EXISTS metrics jsonb;
 CREATE UNIQUE INDEX IF NOT EXISTS embedding_versions_one_live
     ON embedding_versions ((true)) WHERE status = 'live';
 CREATE UNIQUE INDEX IF NOT EXISTS embedding_versions_one_previous
     ON embedding_versions ((true)) WHERE status = 'previous';
 
 CREATE OR REPLACE VIEW embedding_live_version AS
-    SELECT model_version, embedding_dim, distance, item_rows, user_rows, loaded_at, activated_at, table_id
+    SELECT model_version, embedding_dim, distance, item_rows, user_rows, loaded_at, activated_at, table_id,
+           coalesce(item_distance, distance) AS item_distance
     FROM embedding_versions
     WHERE status = 'live';
 
 -- Creates the (index-less) tables of a new version and its bookkeeping row; returns its table_id. Fill the tables,
--- then call embedding_finish_staging, in the same transaction (COPY … FREEZE needs that).
-CREATE OR REPLACE FUNCTION embedding_stage(p_model_version text, p_dim integer, p_distance text)
+-- then call embedding_finish_staging, in the same transaction (COPY … FREEZE needs that). p_item_distance null means
+-- the same as p_distance; p_metrics is what the quality gate compared (null when the version has no metrics).
+DROP FUNCTION IF EXISTS embedding_stage(text, integer, text);  -- the signature before item_distance and metrics
+CREATE OR REPLACE FUNCTION embedding_stage(p_model_version text, p_dim integer, p_distance text,
+                                           p_item_distance text DEFAULT NULL, p_metrics jsonb DEFAULT NULL)
     RETURNS integer
     LANGUAGE plpgsql AS
 $$
 DECLARE
     v_id integer := nextval('embedding_table_id_seq');
 BEGIN
-    -- The row goes first: its CHECK constraints validate dim and distance before they reach any DDL.
-    INSERT INTO embedding_versions (table_id, model_version, embedding_dim, distance, status)
-    VALUES (v_id, p_model_version, p_dim, p_distance, 'staged');
+    -- The row goes first: its CHECK constraints validate dim and distances before they reach any DDL.
+    INSERT INTO embedding_versions (table_id, model_version, embedding_dim, distance, item_distance, metrics, status)
+    VALUES (v_id, p_model_version, p_dim, p_distance, coalesce(p_item_distance, p_distance), p_metrics, 'staged');
     EXECUTE format('CREATE TABLE %I (id varchar(64) NOT NULL, embedding vector(%s) NOT NULL)',
                    'item_emb_v' || v_id, p_dim);
     EXECUTE format('CREATE TABLE %I (id integer NOT NULL, embedding vector(%s) NOT NULL)',
@@ -66,7 +78,8 @@ END
 $$;
 
 -- Primary keys, HNSW indexes (opclass from the version's distance), statistics and row counts of a staged version.
--- Refuses an empty table: readers must never get one.
+-- When item_distance differs from distance, the item table gets a second HNSW index with item_distance's opclass
+-- (similar items rank items by it). Refuses an empty table: readers must never get one.
 CREATE OR REPLACE FUNCTION embedding_finish_staging(p_table_id integer, p_m integer, p_ef_construction integer)
     RETURNS void
     LANGUAGE plpgsql AS
@@ -99,6 +112,14 @@ BEGIN
                        p_m, p_ef_construction);
         EXECUTE format('ANALYZE %I', v_prefix || p_table_id);
     END LOOP;
+    IF coalesce(v_version.item_distance, v_version.distance) <> v_version.distance THEN
+        EXECUTE format('CREATE INDEX %I ON %I USING hnsw (embedding %s) WITH (m = %s, ef_construction = %s)',
+                       'item_emb_v' || p_table_id || '_item_hnsw', 'item_emb_v' || p_table_id,
+                       CASE v_version.item_distance
+                           WHEN 'inner_product' THEN 'vector_ip_ops'
+                           WHEN 'cosine' THEN 'vector_cosine_ops' END,
+                       p_m, p_ef_construction);
+    END IF;
     UPDATE embedding_versions SET item_rows = v_items, user_rows = v_users, loaded_at = now()
     WHERE table_id = p_table_id;
 END

@@ -90,6 +90,7 @@ module "vector_db" {
   model_version                = var.model_version
   hnsw_m                       = var.hnsw_m
   hnsw_ef_construction         = var.hnsw_ef_construction
+  quality_gate                 = var.embeddings_quality_gate
   log_level                    = var.log_level
   log_retention_days           = var.log_retention_days
 }

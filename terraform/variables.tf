@@ -280,6 +280,29 @@ variable "hnsw_ef_construction" {
   default     = 64
 }
 
+variable "embeddings_quality_gate" {
+  description = <<-EOT
+    Quality gate of the embeddings loader, on the model version's metrics.json: floors of its offline metrics
+    (max_top1_share is a ceiling: lower is better) and how much worse than the live version's a metric may be,
+    relative to the live value (0.1 = 10 %). A floor of 0 (a ceiling of 1) turns that check off. A refused
+    version fails the apply with the failing metrics and leaves the database unchanged. Set only what differs.
+  EOT
+  type = object({
+    min_ndcg_at_10     = optional(number, 0.005)
+    min_recall_at_10   = optional(number, 0.005)
+    min_mrr            = optional(number, 0.005)
+    min_coverage_at_10 = optional(number, 0.25)
+    max_top1_share     = optional(number, 0.3)
+    tolerance          = optional(number, 0.1)
+  })
+  default = {}
+
+  validation {
+    condition     = alltrue([for v in values(var.embeddings_quality_gate) : v >= 0 && v <= 1])
+    error_message = "embeddings_quality_gate: every floor, the ceiling and the tolerance must be between 0 and 1."
+  }
+}
+
 # --- Streaming ----------------------------------------------------------------------------------------------
 
 variable "kinesis_stream_arn" {

@@ -68,6 +68,7 @@ run "malformed_arns_and_deployables" {
     source_mysql_secret_kms_key_arn = "arn:aws:kms:us-east-1:123456789012:alias/source-secret"
     kinesis_stream_kms_key_arn      = "alias/aws/kinesis"
     deployables                     = { inference_lambda = "tests/fixtures/deployable.placeholder" }
+    embeddings_quality_gate         = { tolerance = 1.5 }
   }
   expect_failures = [
     var.source_mysql_secret_arn,
@@ -75,5 +76,6 @@ run "malformed_arns_and_deployables" {
     var.source_mysql_secret_kms_key_arn,
     var.kinesis_stream_kms_key_arn,
     var.deployables,
+    var.embeddings_quality_gate,
   ]
 }

@@ -17,6 +17,14 @@ variables {
   ml_artifacts_bucket          = "t-ml-artifacts"
   ml_artifacts_prefix          = "ml-artifacts/"
   log_retention_days           = 30
+  quality_gate = {
+    min_ndcg_at_10     = 0.005
+    min_recall_at_10   = 0.005
+    min_mrr            = 0.005
+    min_coverage_at_10 = 0.25
+    max_top1_share     = 0.3
+    tolerance          = 0.1
+  }
 }
 
 run "defaults" {
@@ -56,6 +64,11 @@ run "defaults" {
   assert {
     condition     = aws_lambda_function.loader.environment[0].variables["VECTOR_DB_SECRET_ID"] == aws_db_instance.this.master_user_secret[0].secret_arn
     error_message = "the loader gets the RDS-managed secret's ARN"
+  }
+
+  assert {
+    condition     = aws_lambda_function.loader.environment[0].variables["QUALITY_GATE_MIN_COVERAGE_AT_10"] == "0.25" && aws_lambda_function.loader.environment[0].variables["QUALITY_GATE_MAX_TOP1_SHARE"] == "0.3" && aws_lambda_function.loader.environment[0].variables["QUALITY_GATE_TOLERANCE"] == "0.1"
+    error_message = "the loader's quality gate gets its floors, ceiling and tolerance: ${jsonencode(aws_lambda_function.loader.environment[0].variables)}"
   }
 
   assert {

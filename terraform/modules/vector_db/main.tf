@@ -142,18 +142,24 @@ resource "aws_lambda_function" "loader" {
 
   environment {
     variables = {
-      ML_ARTIFACTS_URI               = local.artifacts_uri
-      ARTIFACT_CACHE_DIR             = "/tmp/ml-artifacts"
-      VECTOR_DB_JDBC_URL             = local.jdbc_url
-      VECTOR_DB_SECRET_ID            = local.secret_arn
-      VECTOR_DB_POOL_SIZE            = "1"
-      VECTOR_DB_CONNECT_TIMEOUT_MS   = "10000"
-      VECTOR_DB_STATEMENT_TIMEOUT_MS = tostring(max(1000, (var.loader_timeout_seconds - 30) * 1000))
-      HNSW_M                         = tostring(var.hnsw_m)
-      HNSW_EF_CONSTRUCTION           = tostring(var.hnsw_ef_construction)
-      HNSW_MAINTENANCE_WORK_MEM_MB   = "512"
-      HNSW_BUILD_WORKERS             = "2"
-      LOG_LEVEL                      = var.log_level
+      ML_ARTIFACTS_URI                = local.artifacts_uri
+      ARTIFACT_CACHE_DIR              = "/tmp/ml-artifacts"
+      VECTOR_DB_JDBC_URL              = local.jdbc_url
+      VECTOR_DB_SECRET_ID             = local.secret_arn
+      VECTOR_DB_POOL_SIZE             = "1"
+      VECTOR_DB_CONNECT_TIMEOUT_MS    = "10000"
+      VECTOR_DB_STATEMENT_TIMEOUT_MS  = tostring(max(1000, (var.loader_timeout_seconds - 30) * 1000))
+      HNSW_M                          = tostring(var.hnsw_m)
+      HNSW_EF_CONSTRUCTION            = tostring(var.hnsw_ef_construction)
+      HNSW_MAINTENANCE_WORK_MEM_MB    = "512"
+      HNSW_BUILD_WORKERS              = "2"
+      QUALITY_GATE_MIN_NDCG_AT_10     = tostring(var.quality_gate.min_ndcg_at_10)
+      QUALITY_GATE_MIN_RECALL_AT_10   = tostring(var.quality_gate.min_recall_at_10)
+      QUALITY_GATE_MIN_MRR            = tostring(var.quality_gate.min_mrr)
+      QUALITY_GATE_MIN_COVERAGE_AT_10 = tostring(var.quality_gate.min_coverage_at_10)
+      QUALITY_GATE_MAX_TOP1_SHARE     = tostring(var.quality_gate.max_top1_share)
+      QUALITY_GATE_TOLERANCE          = tostring(var.quality_gate.tolerance)
+      LOG_LEVEL                       = var.log_level
     }
   }
 
@@ -161,7 +167,9 @@ resource "aws_lambda_function" "loader" {
 }
 
 # The load runs inside `terraform apply`: on the first apply, and again whenever manifest.json changes
-# (a new model version was published) or model_version is bumped. A failed load fails the apply.
+# (a new model version was published) or model_version is bumped. A failed load fails the apply, a quality-gate
+# refusal included (error type QualityGateException, the failing metrics in errorMessage); the invocation is then
+# not in the state, so the next apply invokes again.
 data "aws_s3_object" "manifest" {
   bucket = var.ml_artifacts_bucket
   key    = local.manifest_key

@@ -151,6 +151,18 @@ variable "hnsw_ef_construction" {
   default     = 64
 }
 
+variable "quality_gate" {
+  description = "Floors, ceiling and relative tolerance of the loader's quality gate (root variable embeddings_quality_gate)."
+  type = object({
+    min_ndcg_at_10     = number
+    min_recall_at_10   = number
+    min_mrr            = number
+    min_coverage_at_10 = number
+    max_top1_share     = number
+    tolerance          = number
+  })
+}
+
 variable "log_level" {
   description = "Root log level of the function."
   type        = string

@@ -61,6 +61,32 @@ public final class Environment {
         return value;
     }
 
+    /**
+     * A finite decimal number in {@code [min, max]}, written as Java's {@code Double.parseDouble} reads it without
+     * the type suffixes and hexadecimal forms ({@code 0.05}, {@code 5e-2}, {@code 1}).
+     */
+    public double decimal(String name, double defaultValue, double min, double max) {
+        String raw = optional(name, null);
+        if (raw == null) {
+            return defaultValue;
+        }
+        double value;
+        try {
+            if (!raw.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+                throw new NumberFormatException();
+            }
+            value = Double.parseDouble(raw);
+        } catch (NumberFormatException e) {
+            throw new ConfigException("environment variable " + name + " must be a number between " + min + " and "
+                    + max + ", got a non-numeric value");
+        }
+        if (!(value >= min && value <= max)) {
+            throw new ConfigException("environment variable " + name + " must be between " + min + " and " + max
+                    + ", got " + value);
+        }
+        return value;
+    }
+
     public Duration millis(String name, Duration defaultValue, Duration min, Duration max) {
         int ms = integer(name, (int) defaultValue.toMillis(), (int) min.toMillis(), (int) max.toMillis());
         return Duration.ofMillis(ms);

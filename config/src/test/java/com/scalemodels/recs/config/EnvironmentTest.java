@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class EnvironmentTest {
 
     private final Environment env = new Environment(Map.of("N", " 42 ", "BLANK", "  ", "FLAG", "yes",
-            "MS", "1500", "DIR", "/data", "SECRET", "hunter2"));
+            "MS", "1500", "DIR", "/data", "SECRET", "hunter2", "RATE", "0.25", "EXP", "5e-2", "HEX", "0x1p-2",
+            "SUFFIX", "0.5f"));
 
     @Test
     void readsTypedValuesWithDefaultsForUnsetOrBlankVariables() {
@@ -23,6 +24,18 @@ class EnvironmentTest {
         assertThat(env.path("DIR", Path.of("/tmp"))).isEqualTo(Path.of("/data"));
         assertThat(env.path("UNSET", Path.of("/tmp"))).isEqualTo(Path.of("/tmp"));
         assertThat(env.isSet("BLANK")).isFalse();
+        assertThat(env.decimal("RATE", 0.1, 0, 1)).isEqualTo(0.25);
+        assertThat(env.decimal("EXP", 0.1, 0, 1)).isEqualTo(0.05);
+        assertThat(env.decimal("BLANK", 0.1, 0, 1)).isEqualTo(0.1);
+    }
+
+    @Test
+    void decimalsAreFiniteAndInRange() {
+        assertThatThrownBy(() -> env.decimal("RATE", 0.1, 0.5, 1)).isInstanceOf(ConfigException.class)
+                .hasMessage("environment variable RATE must be between 0.5 and 1.0, got 0.25");
+        assertThatThrownBy(() -> env.decimal("HEX", 0.1, 0, 1)).hasMessageContaining("HEX must be a number");
+        assertThatThrownBy(() -> env.decimal("SUFFIX", 0.1, 0, 1)).hasMessageContaining("SUFFIX must be a number");
+        assertThatThrownBy(() -> env.decimal("SECRET", 0.1, 0, 1)).hasMessageNotContaining("hunter2");
     }
 
     @Test

@@ -31,7 +31,7 @@ import java.util.stream.Stream;
 final class EnvironmentReads {
 
     private static final Pattern ENVIRONMENT_CALL = Pattern.compile(
-            "\\.(?:required|optional|isSet|integer|millis|bool|path|artifactsUri)\\(\\s*\"([A-Z][A-Z0-9_]*)\"");
+            "\\.(?:required|optional|isSet|integer|decimal|millis|bool|path|artifactsUri)\\(\\s*\"([A-Z][A-Z0-9_]*)\"");
     private static final Pattern GETENV = Pattern.compile("System\\.getenv\\(\\s*\"([A-Z][A-Z0-9_]*)\"\\s*\\)");
     private static final Pattern CONFIG_USE = Pattern.compile("\\b([A-Z][A-Za-z0-9]*Config)\\.fromEnvironment\\(");
     private static final Pattern RESOURCE_SUBSTITUTION = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::-[^}]*)?}");

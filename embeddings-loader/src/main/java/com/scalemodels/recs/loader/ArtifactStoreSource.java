@@ -8,6 +8,7 @@ import com.scalemodels.recs.artifacts.ModelArtifacts;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -45,8 +46,10 @@ public final class ArtifactStoreSource implements EmbeddingsSource {
                 throw invalid("manifest.json: embedding_dim " + manifest.embeddingDim() + " is above "
                         + EmbeddingsArtifacts.MAX_DIM + ", the most a pgvector HNSW index takes");
             }
+            Optional<Path> metrics = manifest.files().containsKey(ModelMetrics.FILE)
+                    ? Optional.of(artifacts.file(ModelMetrics.FILE)) : Optional.empty();
             return new EmbeddingsArtifacts(manifest.modelVersion(), manifest.embeddingDim(), manifest.distance(),
-                    artifacts.file(ITEM_CSV), artifacts.file(USER_CSV));
+                    manifest.itemDistance(), artifacts.file(ITEM_CSV), artifacts.file(USER_CSV), metrics);
         } catch (InvalidArtifactsException e) {
             throw invalid(e.getMessage());
         }

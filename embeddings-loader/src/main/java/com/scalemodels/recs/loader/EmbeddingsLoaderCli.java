@@ -6,9 +6,11 @@ import com.scalemodels.recs.vectordb.VectorDbConfig;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -23,9 +25,14 @@ import software.amazon.awssdk.services.s3.S3Client;
             "Validates item_embeddings.csv and user_embeddings.csv of a model's artifact folder, COPYs them into new",
             "tables, builds HNSW indexes, then makes the new model version live as item_emb / user_emb in one",
             "transaction. The previous version is kept for --rollback; older ones are dropped.",
+            "A quality gate reads the version's metrics.json first and refuses it (nothing changes) when metrics are",
+            "missing, below the QUALITY_GATE_* floors, or worse than the live version's by more than",
+            "QUALITY_GATE_TOLERANCE; --force overrides it.",
             "Settings not given as options come from the environment: ML_ARTIFACTS_URI, ARTIFACT_CACHE_DIR, VECTOR_DB_JDBC_URL,",
             "VECTOR_DB_SECRET_ID or VECTOR_DB_USER/VECTOR_DB_PASSWORD, HNSW_M, HNSW_EF_CONSTRUCTION,",
-            "HNSW_MAINTENANCE_WORK_MEM_MB, HNSW_BUILD_WORKERS. Progress goes to stderr, JSON logs to stdout."},
+            "HNSW_MAINTENANCE_WORK_MEM_MB, HNSW_BUILD_WORKERS, QUALITY_GATE_MIN_NDCG_AT_10, QUALITY_GATE_MIN_RECALL_AT_10,",
+            "QUALITY_GATE_MIN_MRR, QUALITY_GATE_MIN_COVERAGE_AT_10, QUALITY_GATE_MAX_TOP1_SHARE, QUALITY_GATE_TOLERANCE.",
+            "Progress goes to stderr, JSON logs to stdout."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done (loaded, unchanged, rolled back, status shown, input valid)",
@@ -33,7 +40,8 @@ import software.amazon.awssdk.services.s3.S3Client;
             "2:usage or configuration error",
             "3:invalid input (manifest or CSV); the database is unchanged",
             "4:database unreachable or login refused",
-            "5:database state conflict: another loader is running, nothing to roll back, swap lock not obtained"})
+            "5:database state conflict: another loader is running, nothing to roll back, swap lock not obtained",
+            "6:quality gate refused the version (metrics missing, below a floor, worse than live); the database is unchanged"})
 public final class EmbeddingsLoaderCli implements Callable<Integer> {
 
     @Option(names = "--artifacts", paramLabel = "URI|PATH",
@@ -52,13 +60,14 @@ public final class EmbeddingsLoaderCli implements Callable<Integer> {
             description = "Name of the environment variable holding the password (default: VECTOR_DB_PASSWORD)")
     private String passwordEnv;
 
-    @Option(names = "--force", description = "Reload even if this model version is already live")
+    @Option(names = "--force", description = "Reload even if this model version is already live, and load it even when"
+            + " the quality gate refuses it (logged with the metrics it overrode)")
     private boolean force;
 
     @Option(names = "--rollback", description = "Swap the previous version back in (atomically) and exit")
     private boolean rollback;
 
-    @Option(names = "--status", description = "Show the recorded versions and exit")
+    @Option(names = "--status", description = "Show the recorded versions, and the live and previous versions' metrics, and exit")
     private boolean status;
 
     @Option(names = "--validate-only", description = "Validate the input without connecting to a database")
@@ -140,9 +149,9 @@ public final class EmbeddingsLoaderCli implements Callable<Integer> {
             return ExitCodes.OK;
         }
         LoaderConfig config = new LoaderConfig(artifactsUri(env), LoaderConfig.artifactCacheDir(env), vectorDb(env),
-                loadSettings(env));
-        LoadOutcome outcome = service(config.vectorDb(), config.load())
-                .load(source(config.artifactsUri(), env), force);
+                loadSettings(env), QualityGateSettings.fromEnvironment(env));
+        LoadOutcome outcome = new EmbeddingsLoaderService(new DatabaseConnector(config.vectorDb()), config.load(),
+                config.gate(), progress()).load(source(config.artifactsUri(), env), force);
         out.println(outcome.message());
         return ExitCodes.OK;
     }
@@ -208,11 +217,11 @@ public final class EmbeddingsLoaderCli implements Callable<Integer> {
             out.println("no embedding versions recorded in this database");
             return ExitCodes.OK;
         }
-        out.printf(Locale.ROOT, "%-9s %-40s %5s %-13s %10s %10s  %-25s %s%n", "status", "model_version", "dim",
-                "distance", "item_rows", "user_rows", "activated_at", "table");
+        out.printf(Locale.ROOT, "%-9s %-40s %5s %-13s %-13s %10s %10s  %-25s %s%n", "status", "model_version", "dim",
+                "distance", "item_distance", "item_rows", "user_rows", "activated_at", "table");
         for (VersionRow r : rows) {
-            out.printf(Locale.ROOT, "%-9s %-40s %5d %-13s %10d %10d  %-25s %s%n", r.status(), r.modelVersion(),
-                    r.embeddingDim(), r.distance(), r.itemRows(), r.userRows(),
+            out.printf(Locale.ROOT, "%-9s %-40s %5d %-13s %-13s %10d %10d  %-25s %s%n", r.status(), r.modelVersion(),
+                    r.embeddingDim(), r.distance(), r.itemDistance(), r.itemRows(), r.userRows(),
                     r.activatedAt() == null ? "-" : r.activatedAt().toString(),
                     switch (r.status()) {
                         case "live" -> "item_emb, user_emb";
@@ -220,6 +229,24 @@ public final class EmbeddingsLoaderCli implements Callable<Integer> {
                         default -> "(dropped)";
                     });
         }
+        out.println();
+        out.println("metrics recorded at load (metrics.json):");
+        for (VersionRow r : rows) {
+            if (r.status().equals("live") || r.status().equals("previous")) {
+                out.printf(Locale.ROOT, "%-9s %-40s %s%n", r.status(), r.modelVersion(), metricsLine(r.metrics()));
+            }
+        }
         return ExitCodes.OK;
+    }
+
+    private static String metricsLine(String stored) {
+        if (stored == null) {
+            return "(none recorded)";
+        }
+        ModelMetrics metrics = ModelMetrics.parse(stored.getBytes(StandardCharsets.UTF_8), "recorded metrics");
+        StringBuilder line = new StringBuilder();
+        new TreeMap<>(metrics.values()).forEach((metric, value) -> line.append(line.isEmpty() ? "" : "  ")
+                .append(metric).append('=').append(QualityGate.shown(value)));
+        return line.isEmpty() ? "(none recorded)" : line.toString();
     }
 }

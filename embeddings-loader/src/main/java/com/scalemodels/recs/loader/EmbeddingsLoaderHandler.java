@@ -17,7 +17,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  * ({@link LoaderRequest}): Terraform's {@code {"source", "artifacts_uri", "manifest_etag", "expected_version"}},
  * or {} to load, {"force": true} to reload the live version, {"rollback": true} to swap the previous version back.
  * Returns {"status": "loaded|unchanged|rolled_back", "model_version", "item_rows", "user_rows", …}. Failures
- * throw, so the invocation (and the Terraform apply) fails with the reason (invalid input lists its problems).
+ * throw, so the invocation (and the Terraform apply) fails with the reason (invalid input lists its problems), and
+ * the exception's class is the error type: {@link InvalidEmbeddingsException} (bad input),
+ * {@link QualityGateException} (the quality gate refused the version), {@link DatabaseUnavailableException},
+ * {@link LoaderStateException}.
  */
 public final class EmbeddingsLoaderHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
@@ -37,7 +40,7 @@ public final class EmbeddingsLoaderHandler implements RequestHandler<Map<String,
         this.config = config;
         this.s3 = s3;
         this.service = new EmbeddingsLoaderService(new DatabaseConnector(config.vectorDb()), config.load(),
-                (file, rows, rate, done) -> LOG.info("progress", kv("file", file), kv("rows", rows),
+                config.gate(), (file, rows, rate, done) -> LOG.info("progress", kv("file", file), kv("rows", rows),
                         kv("rows_per_second", Math.round(rate)), kv("done", done)));
     }
 

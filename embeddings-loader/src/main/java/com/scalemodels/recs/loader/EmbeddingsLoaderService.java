@@ -4,6 +4,9 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,13 +18,16 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Load, roll back and report embedding versions. A load: manifest → one connection → advisory lock → schema →
- * (no-op if the version is already live) → one transaction that stages, validates + COPYs, indexes and analyzes →
- * one short transaction that swaps the new version in and retires the one before the previous.
+ * Load, roll back and report embedding versions. A load: manifest and metrics.json → one connection → advisory
+ * lock → schema → (no-op if the version is already live) → quality gate (before any staging: the index build takes
+ * minutes) → one transaction that stages, validates + COPYs, indexes and analyzes → one short transaction that
+ * swaps the new version in and retires the one before the previous.
  */
 public final class EmbeddingsLoaderService {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddingsLoaderService.class);
+    /** metrics.json is a few KB; a bound keeps a wrong file from filling the heap and the bookkeeping row. */
+    private static final long MAX_METRICS_BYTES = 1 << 20;
 
     private final DatabaseConnector database;
     private final LoadSettings settings;
@@ -30,11 +36,19 @@ public final class EmbeddingsLoaderService {
     private final SchemaInstaller schema = new SchemaInstaller();
     private final VersionStore versions = new VersionStore();
     private final VersionSwitcher switcher = new VersionSwitcher();
+    private final QualityGate gate;
 
-    public EmbeddingsLoaderService(DatabaseConnector database, LoadSettings settings, ProgressListener progress) {
+    public EmbeddingsLoaderService(DatabaseConnector database, LoadSettings settings, QualityGateSettings gate,
+            ProgressListener progress) {
         this.database = database;
         this.settings = settings;
+        this.gate = new QualityGate(gate);
         this.progress = progress;
+    }
+
+    /** With the quality gate's defaults (what a deployed loader uses when none of its variables are set). */
+    public EmbeddingsLoaderService(DatabaseConnector database, LoadSettings settings, ProgressListener progress) {
+        this(database, settings, QualityGateSettings.defaults(), progress);
     }
 
     /** Validates the input without a database: an empty Problems means a load would accept it. */
@@ -54,6 +68,11 @@ public final class EmbeddingsLoaderService {
         return problems;
     }
 
+    /**
+     * @param force reload the live version, and load even when the quality gate refuses the version (logged with
+     *     the metrics it overrode)
+     * @throws QualityGateException when the gate refuses the version and {@code force} is false; nothing changed
+     */
     public LoadOutcome load(EmbeddingsSource source, boolean force) {
         String runId = startRun();
         try {
@@ -62,6 +81,7 @@ public final class EmbeddingsLoaderService {
             LOG.info("load requested", kv("model_version", artifacts.modelVersion()),
                     kv("embedding_dim", artifacts.embeddingDim()), kv("distance", artifacts.distance().manifestName()),
                     kv("force", force), kv("database", database.redactedUrl()));
+            ModelMetrics metrics = readMetrics(artifacts);
             try (Connection conn = database.open()) {
                 prepareSession(conn);
                 try {
@@ -71,7 +91,9 @@ public final class EmbeddingsLoaderService {
                                 kv("model_version", artifacts.modelVersion()));
                         return noop.get();
                     }
-                    return loadAndSwap(conn, artifacts, runId);
+                    String gateNote = passGate(conn, artifacts.modelVersion(), metrics, force);
+                    return loadAndSwap(conn, artifacts, metrics.values().isEmpty() ? null : metrics.storedJson(),
+                            gateNote, runId);
                 } finally {
                     lock.release(conn);
                 }
@@ -154,8 +176,47 @@ public final class EmbeddingsLoaderService {
         return Optional.empty();
     }
 
-    private LoadOutcome loadAndSwap(Connection conn, EmbeddingsArtifacts artifacts, String runId)
-            throws SQLException, IOException {
+    private static ModelMetrics readMetrics(EmbeddingsArtifacts artifacts) throws IOException {
+        if (artifacts.metrics().isEmpty()) {
+            return ModelMetrics.missing(ModelMetrics.FILE + ": not listed in manifest.json, so model version "
+                    + artifacts.modelVersion() + " has no offline evaluation");
+        }
+        Path file = artifacts.metrics().get();
+        if (Files.size(file) > MAX_METRICS_BYTES) {
+            return ModelMetrics.missing(ModelMetrics.FILE + ": larger than " + MAX_METRICS_BYTES + " bytes");
+        }
+        return ModelMetrics.parse(Files.readAllBytes(file), ModelMetrics.FILE);
+    }
+
+    /**
+     * Judges the version against the floors and the live version's recorded metrics; refuses it unless forced.
+     * Returns the gate's part of the outcome message.
+     */
+    private String passGate(Connection conn, String modelVersion, ModelMetrics metrics, boolean force)
+            throws SQLException {
+        Optional<QualityGate.Live> live = versions.withStatus(conn, "live").map(row -> new QualityGate.Live(
+                row.modelVersion(), row.metrics() == null ? null : ModelMetrics.parse(
+                        row.metrics().getBytes(StandardCharsets.UTF_8), "recorded metrics of " + row.modelVersion())));
+        QualityGate.Verdict verdict = gate.judge(modelVersion, metrics, live);
+        for (String note : verdict.notes()) {
+            LOG.info("quality gate: " + note, kv("model_version", modelVersion));
+        }
+        if (verdict.passed()) {
+            LOG.info("quality gate passed", kv("model_version", modelVersion), kv("metrics", metrics.values()));
+            return "quality gate passed";
+        }
+        if (!force) {
+            LOG.warn("quality gate refused the version; the database is unchanged", kv("model_version", modelVersion),
+                    kv("failures", verdict.failures()), kv("metrics", metrics.values()));
+            throw new QualityGateException(verdict.refusal(), verdict.failures());
+        }
+        LOG.warn("quality gate overridden by force", kv("model_version", modelVersion),
+                kv("overridden_failures", verdict.failures()), kv("metrics", metrics.values()));
+        return "quality gate overridden by force: " + String.join("; ", verdict.failures());
+    }
+
+    private LoadOutcome loadAndSwap(Connection conn, EmbeddingsArtifacts artifacts, String metricsJson,
+            String gateNote, String runId) throws SQLException, IOException {
         StagingLoader staging = new StagingLoader(new EmbeddingFileReader(progress));
         Problems problems = new Problems();
         int tableId;
@@ -166,7 +227,7 @@ public final class EmbeddingsLoaderService {
         conn.setAutoCommit(false);
         try {
             long started = System.nanoTime();
-            tableId = staging.stage(conn, artifacts);
+            tableId = staging.stage(conn, artifacts, metricsJson);
             itemRows = staging.copy(conn, tableId, IdKind.ITEM, artifacts, problems);
             userRows = staging.copy(conn, tableId, IdKind.USER, artifacts, problems);
             copyMillis = millisSince(started);
@@ -182,7 +243,8 @@ public final class EmbeddingsLoaderService {
             conn.commit();
             indexMillis = millisSince(started);
             LOG.info("indexed", kv("table_id", tableId), kv("index_ms", indexMillis), kv("hnsw_m", settings.hnswM()),
-                    kv("hnsw_ef_construction", settings.hnswEfConstruction()));
+                    kv("hnsw_ef_construction", settings.hnswEfConstruction()),
+                    kv("item_distance", artifacts.itemDistance().manifestName()));
         } catch (SQLException | IOException | RuntimeException e) {
             quietRollback(conn);
             throw e;
@@ -199,7 +261,7 @@ public final class EmbeddingsLoaderService {
         long swapMillis = millisSince(started);
         VersionRow live = versions.withStatus(conn, "live").orElseThrow();
         String message = "model version " + live.modelVersion() + " is live (" + live.itemRows() + " items, "
-                + live.userRows() + " users)";
+                + live.userRows() + " users); " + gateNote;
         LOG.info(message, kv("status", "loaded"), kv("model_version", live.modelVersion()),
                 kv("item_rows", live.itemRows()), kv("user_rows", live.userRows()), kv("swap_ms", swapMillis));
         return new LoadOutcome(LoadOutcome.Status.LOADED, live, message, runId,

@@ -9,6 +9,7 @@ public final class ExitCodes {
     public static final int INVALID_INPUT = 3;
     public static final int DATABASE_UNAVAILABLE = 4;
     public static final int STATE_CONFLICT = 5;
+    public static final int QUALITY_GATE = 6;
 
     private ExitCodes() {
     }
@@ -19,6 +20,9 @@ public final class ExitCodes {
         }
         if (e instanceof DatabaseUnavailableException) {
             return DATABASE_UNAVAILABLE;
+        }
+        if (e instanceof QualityGateException) {
+            return QUALITY_GATE;
         }
         if (e instanceof LoaderStateException) {
             return STATE_CONFLICT;

@@ -11,7 +11,8 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * Fills a new version's tables, all inside the caller's transaction: create (embedding_stage), COPY … FORMAT BINARY
- * FREEZE while the CSV is validated, then keys, HNSW indexes and statistics (embedding_finish_staging).
+ * FREEZE while the CSV is validated, then keys, HNSW indexes (a second one on the item table when item_distance
+ * differs from distance) and statistics (embedding_finish_staging).
  *
  * <p>Validation and COPY run in one pass: rows are sent as they are checked, and the server stores one chunk
  * while the next is parsed. The first problem cancels the COPY and the caller rolls the transaction back, so no
@@ -26,11 +27,14 @@ final class StagingLoader {
         this.reader = reader;
     }
 
-    int stage(Connection conn, EmbeddingsArtifacts artifacts) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("SELECT embedding_stage(?, ?, ?)")) {
+    /** @param metricsJson what the quality gate read, recorded with the version; null when it had no metrics */
+    int stage(Connection conn, EmbeddingsArtifacts artifacts, String metricsJson) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT embedding_stage(?, ?, ?, ?, ?::jsonb)")) {
             ps.setString(1, artifacts.modelVersion());
             ps.setInt(2, artifacts.embeddingDim());
             ps.setString(3, artifacts.distance().manifestName());
+            ps.setString(4, artifacts.itemDistance().manifestName());
+            ps.setString(5, metricsJson);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);

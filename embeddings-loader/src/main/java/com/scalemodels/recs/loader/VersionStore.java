@@ -14,7 +14,7 @@ import java.util.Optional;
 final class VersionStore {
 
     private static final String COLUMNS = "table_id, model_version, embedding_dim, distance, item_rows, user_rows,"
-            + " loaded_at, activated_at, status";
+            + " loaded_at, activated_at, status, coalesce(item_distance, distance), metrics::text";
 
     List<VersionRow> all(Connection conn) throws SQLException {
         try (Statement st = conn.createStatement();
@@ -56,6 +56,6 @@ final class VersionStore {
     private static VersionRow row(ResultSet rs) throws SQLException {
         return new VersionRow(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getLong(5),
                 rs.getLong(6), rs.getObject(7, OffsetDateTime.class), rs.getObject(8, OffsetDateTime.class),
-                rs.getString(9));
+                rs.getString(9), rs.getString(10), rs.getString(11));
     }
 }

@@ -75,7 +75,8 @@ class EmbeddingsLoaderCliIT {
     void helpDescribesOptionsAndExitCodes() {
         assertThat(run(Map.of(), "--help")).isZero();
         assertThat(out()).contains("--artifacts", "--jdbc-url", "--password-env", "--force", "--rollback", "--status",
-                "--hnsw-m", "--hnsw-ef-construction", "Exit codes:", "3   invalid input", "4   database unreachable");
+                "--hnsw-m", "--hnsw-ef-construction", "Exit codes:", "3   invalid input", "4   database unreachable", "6   quality gate refused",
+                "QUALITY_GATE_TOLERANCE");
     }
 
     @Test
@@ -126,7 +127,11 @@ class EmbeddingsLoaderCliIT {
                 .singleElement().asString().contains("m='8'").contains("ef_construction='32'");
 
         assertThat(run(env, "--status")).isZero();
-        assertThat(out()).containsPattern("live +cli-v2").containsPattern("previous +cli-v1");
+        assertThat(out()).containsPattern("live +cli-v2").containsPattern("previous +cli-v1")
+                .contains("metrics recorded at load (metrics.json):")
+                .containsPattern("live +cli-v2 +coverage_at_10=0.98  mrr=0.13  ndcg_at_10=0.1  recall_at_10=0.19"
+                        + "  top1_share=0.06")
+                .containsPattern("previous +cli-v1 +coverage_at_10=0.98  mrr=0.13");
 
         Path bad = TestArtifacts.write(tmp.resolve("v3"), "cli-v3", "C", 200, 30, 20, 4, 3);
         Files.writeString(bad.resolve("embeddings/item_embeddings.csv"), "C-1,\"[1,2,3,4]\"\n", StandardOpenOption.APPEND);
@@ -138,6 +143,18 @@ class EmbeddingsLoaderCliIT {
         int rolledBack = run(env, "--rollback");
         assertThat(rolledBack).as(err()).isZero();
         assertThat(out()).contains("rolled back from cli-v2 to cli-v1");
+        assertThat(db.strings("SELECT model_version FROM embedding_live_version")).containsExactly("cli-v1");
+
+        // The quality gate: exit code 6, every failing metric named, nothing changed; --force loads it.
+        Path poor = TestArtifacts.withMetrics(TestArtifacts.write(tmp.resolve("poor"), "cli-poor", "P", 500, 30, 20, 4,
+                4), "cli-poor", 4, TestArtifacts.metrics(TestArtifacts.DATASET, 0.05, 0.19, 0.13, 0.98, 0.06));
+        assertThat(run(env, "--artifacts", poor.toString())).isEqualTo(ExitCodes.QUALITY_GATE);
+        assertThat(err()).contains("quality gate refused model version cli-poor")
+                .contains("ndcg_at_10 = 0.05 is worse than the live version cli-v1's 0.1");
+        assertThat(db.strings("SELECT model_version FROM embedding_live_version")).containsExactly("cli-v1");
+        assertThat(run(env, "--artifacts", poor.toString(), "--force")).isZero();
+        assertThat(out()).contains("model version cli-poor is live").contains("quality gate overridden by force");
+        assertThat(run(env, "--rollback")).isZero();
         assertThat(db.strings("SELECT model_version FROM embedding_live_version")).containsExactly("cli-v1");
     }
 

@@ -131,7 +131,7 @@ public final class LoaderBench {
         StagingLoader staging = new StagingLoader(new EmbeddingFileReader(ProgressListener.NONE));
         conn.setAutoCommit(false);
         try {
-            int tableId = staging.stage(conn, a);
+            int tableId = staging.stage(conn, a, null);
             Problems problems = new Problems();
             long copied = staging.copy(conn, tableId, IdKind.ITEM, a, problems);
             if (!problems.isEmpty() || copied != rows) {

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Writes an artifact folder (manifest + preprocessing placeholders + embeddings CSVs) with seeded random vectors.
+ * Writes an artifact folder (manifest + preprocessing placeholders + embeddings CSVs + a metrics.json that passes
+ * the quality gate's default floors) with seeded random vectors.
  * Item ids are {@code <prefix>-<n>} and user ids start at {@code userBase}, so versions written with different
  * prefixes are disjoint and a reader can tell which version answered. The manifest lists every file's size and
  * SHA-256, as the artifact store requires: a test that changes a CSV on purpose calls {@link #seal} again.
@@ -45,11 +46,45 @@ final class TestArtifacts {
                 w.write((userBase + i) + ",\"" + vector(random, dim) + "\"\n");
             }
         }
+        Files.writeString(dir.resolve("metrics.json"), GOOD_METRICS);
+        return seal(dir, version, dim);
+    }
+
+    /** Dataset of the metrics below: versions evaluated on the same dataset and split are compared with each other. */
+    static final String DATASET = "d1";
+
+    /** Comfortably above the default floors. */
+    static final String GOOD_METRICS = metrics(DATASET, 0.10, 0.19, 0.13, 0.98, 0.06);
+
+    /** A metrics.json of the reference training's shape (docs/contracts.md), with these model figures. */
+    static String metrics(String datasetSha256, double ndcg, double recall, double mrr, double coverage, double top1) {
+        return "{\"format_version\": 1, \"seed\": 42, \"dataset\": {\"sha256\": \"" + datasetSha256 + "\", \"ratings\": 973},"
+                + " \"split\": {\"method\": \"per-user leave-some-out\", \"seed\": 42, \"test_share\": 0.3},"
+                + " \"gate\": {\"primary\": \"ndcg_at_10\", \"direction\": {\"ndcg_at_10\": \"higher\","
+                + " \"recall_at_10\": \"higher\", \"mrr\": \"higher\", \"coverage_at_10\": \"higher\","
+                + " \"top1_share\": \"lower\"}}, \"k\": 10,"
+                + " \"model\": {\"recall_at_10\": " + recall + ", \"ndcg_at_10\": " + ndcg + ", \"mrr\": " + mrr
+                + ", \"coverage_at_10\": " + coverage + ", \"top1_share\": " + top1 + "},"
+                + " \"baselines\": {\"random\": {\"ndcg_at_10\": 0.05}}}";
+    }
+
+    /** Replaces the folder's metrics.json ({@code null} removes it) and seals the folder again. */
+    static Path withMetrics(Path dir, String version, int dim, String metricsJson) throws IOException {
+        if (metricsJson == null) {
+            Files.deleteIfExists(dir.resolve("metrics.json"));
+        } else {
+            Files.writeString(dir.resolve("metrics.json"), metricsJson);
+        }
         return seal(dir, version, dim);
     }
 
     /** (Re)writes manifest.json listing every other file of the folder with its current size and SHA-256. */
     static Path seal(Path dir, String version, int dim) throws IOException {
+        return seal(dir, version, dim, null);
+    }
+
+    /** {@link #seal(Path, String, int)} with the manifest's item_distance ({@code null}: not written). */
+    static Path seal(Path dir, String version, int dim, String itemDistance) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dir)) {
             files = walk.filter(Files::isRegularFile).filter(p -> !p.equals(dir.resolve("manifest.json"))).sorted()
@@ -61,6 +96,7 @@ final class TestArtifacts {
         Files.writeString(dir.resolve("manifest.json"), "{\"format_version\": 1, \"model_version\": \"" + version
                 + "\", \"created_at\": \"2026-11-21T00:00:00Z\", \"embedding_dim\": " + dim
                 + ", \"distance\": \"inner_product\","
+                + (itemDistance == null ? "" : " \"item_distance\": \"" + itemDistance + "\",")
                 + " \"user_features\": {\"preprocessing\": \"preprocessing/user.json\", \"columns\": [\"city\"], \"input_dim\": 1},"
                 + " \"item_features\": {\"preprocessing\": \"preprocessing/item.json\", \"columns\": [\"MSRP\"], \"input_dim\": 1},"
                 + " \"files\": {" + listing + "}}");
