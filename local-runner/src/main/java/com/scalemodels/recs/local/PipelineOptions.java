@@ -59,7 +59,8 @@ public final class PipelineOptions {
     @Option(names = "--skip-etl", description = "Skip the Spark ETL (steps 1 and 2).")
     boolean skipEtl;
 
-    @Option(names = "--force-embeddings", description = "Reload the embeddings even if that model version is live.")
+    @Option(names = "--force-embeddings", description = "Reload the embeddings even if that model version is"
+            + " live, and past the loader's quality gate (logged, as the loader's --force).")
     boolean forceEmbeddings;
 
     @Option(names = "--restart-services", description = "Handled by run-local.sh (restarts the local servers first);"
