@@ -110,7 +110,7 @@ final class ExecutionEnvironment implements AutoCloseable {
         RuntimeApiServer.Invocation invocation = api.submit(requestId, event, timeoutMillis);
         invocation.handedOut().join(); // init first, however long it takes (a first run extracts libtorch)
         long started = System.nanoTime();
-        logs.platform("START RequestId: " + requestId + " Version: $LATEST");
+        logs.platform(function.name(), "START RequestId: " + requestId + " Version: $LATEST");
         InvokeResult result;
         try {
             result = invocation.result().get(timeoutMillis, TimeUnit.MILLISECONDS);
@@ -125,8 +125,8 @@ final class ExecutionEnvironment implements AutoCloseable {
             result = InvokeResult.platformError("Runtime.Interrupted", "interrupted");
         }
         double millis = (System.nanoTime() - started) / 1e6;
-        logs.platform("END RequestId: " + requestId);
-        logs.platform(String.format(Locale.ROOT, "REPORT RequestId: %s\tDuration: %.2f ms\tMemory Size: %d MB",
+        logs.platform(function.name(), "END RequestId: " + requestId);
+        logs.platform(function.name(), String.format(Locale.ROOT, "REPORT RequestId: %s\tDuration: %.2f ms\tMemory Size: %d MB",
                 requestId, millis, function.memoryMb()));
         return result;
     }

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Standard error of {@code invoke}: the functions' output byte for byte, whole lines at a time so that two
- * functions' lines never interleave; Lambda's START / END / REPORT lines; the command's own notes, marked
- * {@code [invoke]}.
+ * functions' lines never interleave; Lambda's START / END / REPORT lines, marked with the function's name; the
+ * command's own notes, marked {@code [invoke]}.
  */
 final class Logs {
 
@@ -18,12 +18,18 @@ final class Logs {
         this.err = err;
     }
 
-    void platform(String line) {
-        line(line.getBytes(StandardCharsets.UTF_8), line.getBytes(StandardCharsets.UTF_8).length);
+    /** A Lambda platform line, marked with the function's name: two functions log here side by side. */
+    void platform(String function, String line) {
+        text("[" + function + "] " + line);
     }
 
     void note(String message) {
-        platform("[invoke] " + message);
+        text("[invoke] " + message);
+    }
+
+    private void text(String line) {
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        line(bytes, bytes.length);
     }
 
     /** A stream for one process's output: each line goes to standard error when its line end arrives. */
