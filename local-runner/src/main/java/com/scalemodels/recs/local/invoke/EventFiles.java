@@ -61,40 +61,45 @@ final class EventFiles {
             return sized(name, firehoseEvent(bytes, data, List.of()));
         }
         JsonNode event = parse(name, bytes);
-        switch (function) {
-            case TRANSFORMATION -> {
-                if (event.has("records")) {
-                    checkFirehose(name, event);
-                    return bytes;
-                }
-                if (event.path("Records").path(0).has("kinesis")) {
-                    notes.accept(name + ": a Kinesis Data Streams event; the transformation function gets the"
-                            + " Firehose event Firehose makes of these records when it reads the stream");
-                    return sized(name, fromKinesis(bytes, event));
-                }
-                if (event.isArray() && event.path(0).has("data_base64")) {
-                    return sized(name, fromCases(bytes, event, name, notes));
-                }
-                throw wrongShape(function, name);
+        if (function == InvokedFunction.TRANSFORMATION) {
+            if (event.has("records")) {
+                checkFirehose(name, event);
+                return bytes;
             }
-            case INFERENCE -> {
-                if (!event.path("sessions").isArray()) {
-                    throw wrongShape(function, name);
-                }
+            if (isKinesis(event)) {
+                notes.accept(name + ": a Kinesis Data Streams event; the transformation function gets the Firehose"
+                        + " event Firehose makes of these records when it reads the stream");
+                return sized(name, fromKinesis(bytes, event));
             }
-            case INFERENCE_HTTP -> {
-                if (!"2.0".equals(event.path("version").asText()) || !event.path("requestContext").path("http")
-                        .has("method")) {
-                    throw wrongShape(function, name);
-                }
+            if (isCaseList(event)) {
+                return sized(name, fromCases(bytes, event, name, notes));
             }
-            case LOADER -> {
-                if (!event.isObject()) {
-                    throw wrongShape(function, name);
-                }
-            }
+        } else if (fits(function, event)) {
+            return bytes;
         }
-        return bytes;
+        String guess = java.util.stream.Stream.of(InvokedFunction.values()).filter(f -> fits(f, event))
+                .map(f -> "; it looks like an event of the " + f.cliName() + " function").findFirst().orElse("");
+        throw new BadEventException(name + " does not look like an event of the " + function.cliName()
+                + " function, which takes " + function.expects() + guess);
+    }
+
+    private static boolean fits(InvokedFunction function, JsonNode event) {
+        return switch (function) {
+            case TRANSFORMATION -> event.has("records") || isKinesis(event) || isCaseList(event);
+            case INFERENCE -> event.path("sessions").isArray();
+            case INFERENCE_HTTP -> "2.0".equals(event.path("version").asText())
+                    && event.path("requestContext").path("http").has("method");
+            case LOADER -> event.isObject() && !event.has("records") && !event.has("Records")
+                    && !event.has("sessions") && !event.has("requestContext");
+        };
+    }
+
+    private static boolean isKinesis(JsonNode event) {
+        return event.path("Records").path(0).has("kinesis");
+    }
+
+    private static boolean isCaseList(JsonNode event) {
+        return event.isArray() && event.path(0).has("data_base64");
     }
 
     private static byte[] read(Path file) throws BadEventException {
@@ -222,10 +227,5 @@ final class EventFiles {
             throw new BadEventException(name + " holds " + what + ", for the transformation function; the "
                     + function.cliName() + " function takes " + function.expects());
         }
-    }
-
-    private static BadEventException wrongShape(InvokedFunction function, String name) {
-        return new BadEventException(name + " does not look like an event of the " + function.cliName()
-                + " function, which takes " + function.expects());
     }
 }
