@@ -127,7 +127,7 @@ public final class LocalInvoke implements Callable<Integer> {
         for (InvokedFunction f : function.calls()) {
             called.add(definition(template, f, cache, Map.of(), Map.of()));
         }
-        FunctionDefinition own = definition(template, function, cache, Map.of(), variableOverrides);
+        FunctionDefinition own = definition(template, function, cache, Map.of(), Map.of());
         for (String name : variableOverrides.keySet()) {
             if (!own.environment().containsKey(name)) {
                 return usage("--env " + name + ": not a variable of " + own.name() + " in template.yaml; it has "
