@@ -47,8 +47,11 @@ final class ExecutionEnvironment implements AutoCloseable {
         RuntimeApiServer api = new RuntimeApiServer(function.arn());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // About the heap the managed runtime gives a function of this memory size.
+        // About the heap the managed runtime gives a function of this memory size; like the java21 runtime, C1 only
+        // and the serial collector (AWS Lambda docs, "Customize Java runtime startup behavior").
         command.add("-Xmx" + function.memoryMb() * 85 / 100 + "m");
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:+UseSerialGC");
         command.add("-cp");
         command.add(String.join(java.io.File.pathSeparator, runtimeClasspath));
         command.add("com.amazonaws.services.lambda.runtime.api.client.AWSLambda");

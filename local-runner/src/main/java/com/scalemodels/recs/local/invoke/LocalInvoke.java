@@ -137,14 +137,11 @@ public final class LocalInvoke implements Callable<Integer> {
         try {
             List<String> runtimeClasspath = runtimeClasspath();
             Map<String, Path> taskRoots = new HashMap<>();
-            for (FunctionDefinition f : called) {
-                taskRoots.put(f.name(), TaskRoot.prepare(f, cache));
+            List<FunctionDefinition> all = new ArrayList<>(called);
+            all.add(own);
+            for (FunctionDefinition f : all) {
+                taskRoots.put(f.name(), TaskRoot.prepare(f, cache, logs::note));
             }
-            taskRoots.put(own.name(), TaskRoot.prepare(own, cache));
-            for (FunctionDefinition f : called) {
-                warnIfStale(f);
-            }
-            warnIfStale(own);
             prepareDatabase(function, cache);
             return invoke(template, function, cache, called, taskRoots, runtimeClasspath, events);
         } catch (NotBuiltException | IOException | SQLException e) {
@@ -223,30 +220,6 @@ public final class LocalInvoke implements Callable<Integer> {
         }
         return Arrays.stream(Files.readString(file).strip().split(java.io.File.pathSeparator))
                 .filter(s -> !s.isBlank()).toList();
-    }
-
-    /** A deployment jar older than its module's sources runs old code; {@code package} rebuilds it. */
-    private void warnIfStale(FunctionDefinition function) throws IOException {
-        Path jar = function.code();
-        Path sources = jar.getParent().getParent().getParent().resolve("src/main");
-        if (!Files.isDirectory(sources)) {
-            return;
-        }
-        var built = Files.getLastModifiedTime(jar);
-        try (var files = Files.walk(sources)) {
-            if (files.anyMatch(p -> Files.isRegularFile(p) && modifiedAfter(p, built))) {
-                logs.note("warning: " + repo.root().relativize(jar) + " is older than its sources; rebuild it with"
-                        + " ./mvnw -DskipTests package to run the current code");
-            }
-        }
-    }
-
-    private static boolean modifiedAfter(Path file, java.nio.file.attribute.FileTime time) {
-        try {
-            return Files.getLastModifiedTime(file).compareTo(time) > 0;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /** The database exists; for functions that read the embeddings, the sample model is live in it. */

@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.Comparator;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -20,11 +22,19 @@ final class TaskRoot {
     private TaskRoot() {
     }
 
-    /** @throws NotBuiltException when the jar or a layer is missing */
-    static Path prepare(FunctionDefinition function, Path cacheDir) throws IOException, NotBuiltException {
+    /**
+     * @param warnings told when the jar is older than its module's sources
+     * @throws NotBuiltException when the jar or a layer is missing
+     */
+    static Path prepare(FunctionDefinition function, Path cacheDir, Consumer<String> warnings)
+            throws IOException, NotBuiltException {
         requireBuilt(function.code());
         for (Path layer : function.layers()) {
             requireBuilt(layer);
+        }
+        if (olderThanSources(function.code())) {
+            warnings.accept("warning: " + function.code() + " is older than its module's sources; rebuild it with"
+                    + " ./mvnw -DskipTests package to run the current code");
         }
         Path root = cacheDir.resolve("lambda").resolve(function.name());
         Path lib = root.resolve("lib");
@@ -49,6 +59,18 @@ final class TaskRoot {
         if (!Files.isRegularFile(file)) {
             throw new NotBuiltException(file + " is missing: build the deployment jars first with"
                     + " ./mvnw -DskipTests package");
+        }
+    }
+
+    /** {@code <module>/target/deploy/x.jar} against {@code <module>/src/main}. */
+    private static boolean olderThanSources(Path jar) throws IOException {
+        Path sources = jar.getParent().getParent().getParent().resolve("src/main");
+        if (!Files.isDirectory(sources)) {
+            return false;
+        }
+        FileTime built = Files.getLastModifiedTime(jar);
+        try (Stream<Path> files = Files.walk(sources)) {
+            return files.filter(Files::isRegularFile).anyMatch(p -> p.toFile().lastModified() > built.toMillis());
         }
     }
 
