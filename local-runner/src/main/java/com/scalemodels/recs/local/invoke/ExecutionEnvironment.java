@@ -42,8 +42,8 @@ final class ExecutionEnvironment implements AutoCloseable {
     }
 
     /** Starts the JVM; the handler's init runs at once, while the caller goes on. */
-    static ExecutionEnvironment start(FunctionDefinition function, Path taskRoot, List<String> runtimeClasspath,
-            Logs logs) throws IOException {
+    static ExecutionEnvironment start(FunctionDefinition function, Path taskRoot, RuntimeClient runtime, Logs logs)
+            throws IOException {
         RuntimeApiServer api = new RuntimeApiServer(function.arn());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -52,9 +52,7 @@ final class ExecutionEnvironment implements AutoCloseable {
         command.add("-Xmx" + function.memoryMb() * 85 / 100 + "m");
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-XX:+UseSerialGC");
-        command.add("-cp");
-        command.add(String.join(java.io.File.pathSeparator, runtimeClasspath));
-        command.add("com.amazonaws.services.lambda.runtime.api.client.AWSLambda");
+        command.addAll(runtime.jvmArguments());
         command.add(function.handler());
         ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();

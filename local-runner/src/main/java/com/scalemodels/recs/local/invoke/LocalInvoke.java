@@ -8,11 +8,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,7 +133,7 @@ public final class LocalInvoke implements Callable<Integer> {
             }
         }
         try {
-            List<String> runtimeClasspath = runtimeClasspath();
+            RuntimeClient runtime = RuntimeClient.locate(repo.lambdaRuntimeClasspathFile(), cache);
             Map<String, Path> taskRoots = new HashMap<>();
             List<FunctionDefinition> all = new ArrayList<>(called);
             all.add(own);
@@ -143,7 +141,7 @@ public final class LocalInvoke implements Callable<Integer> {
                 taskRoots.put(f.name(), TaskRoot.prepare(f, cache, logs::note));
             }
             prepareDatabase(function, cache);
-            return invoke(template, function, cache, called, taskRoots, runtimeClasspath, events);
+            return invoke(template, function, cache, called, taskRoots, runtime, events);
         } catch (NotBuiltException | IOException | SQLException e) {
             err.println("error: " + e.getMessage());
             return SETUP_FAILED;
@@ -151,14 +149,13 @@ public final class LocalInvoke implements Callable<Integer> {
     }
 
     private int invoke(SamTemplate template, InvokedFunction function, Path cache, List<FunctionDefinition> called,
-            Map<String, Path> taskRoots, List<String> runtimeClasspath, List<byte[]> events) throws IOException {
+            Map<String, Path> taskRoots, RuntimeClient runtime, List<byte[]> events) throws IOException {
         List<ExecutionEnvironment> calledEnvironments = new ArrayList<>();
         LambdaInvokeServer lambdaApi = null;
         ExecutionEnvironment environment = null;
         try {
             for (FunctionDefinition f : called) {
-                calledEnvironments.add(ExecutionEnvironment.start(f, taskRoots.get(f.name()), runtimeClasspath,
-                        logs));
+                calledEnvironments.add(ExecutionEnvironment.start(f, taskRoots.get(f.name()), runtime, logs));
             }
             Map<String, String> parameters = new HashMap<>();
             if (!called.isEmpty()) {
@@ -166,7 +163,7 @@ public final class LocalInvoke implements Callable<Integer> {
                 parameters.put("LambdaEndpointUrl", lambdaApi.endpoint());
             }
             FunctionDefinition own = definition(template, function, cache, parameters, variableOverrides);
-            environment = ExecutionEnvironment.start(own, taskRoots.get(own.name()), runtimeClasspath, logs);
+            environment = ExecutionEnvironment.start(own, taskRoots.get(own.name()), runtime, logs);
             // A called function still in init would make the caller's SDK time out on a cold start.
             calledEnvironments.forEach(ExecutionEnvironment::awaitInit);
             boolean failed = false;
@@ -209,17 +206,6 @@ public final class LocalInvoke implements Callable<Integer> {
         environment.putAll(variables);
         return new FunctionDefinition(f.name(), f.handler(), f.code(), f.layers(), f.memoryMb(), f.timeoutSeconds(),
                 environment);
-    }
-
-    /** What the managed runtime has on its class path: the runtime interface client (written by the build). */
-    private List<String> runtimeClasspath() throws NotBuiltException, IOException {
-        Path file = repo.lambdaRuntimeClasspathFile();
-        if (!Files.isRegularFile(file)) {
-            throw new NotBuiltException(file + " is missing: build first (./run-local.sh does, or ./mvnw -DskipTests"
-                    + " package)");
-        }
-        return Arrays.stream(Files.readString(file).strip().split(java.io.File.pathSeparator))
-                .filter(s -> !s.isBlank()).toList();
     }
 
     /** The database exists; for functions that read the embeddings, the sample model is live in it. */

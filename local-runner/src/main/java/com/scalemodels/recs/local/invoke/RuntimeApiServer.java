@@ -40,6 +40,7 @@ final class RuntimeApiServer implements AutoCloseable {
     private final Map<String, Invocation> inFlight = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private volatile byte[] initError;
+    private volatile InvokeResult exited;
 
     RuntimeApiServer(String functionArn) throws IOException {
         this.functionArn = functionArn;
@@ -64,19 +65,26 @@ final class RuntimeApiServer implements AutoCloseable {
         Invocation invocation = new Invocation(requestId, event, timeoutMillis, new CompletableFuture<>(),
                 new CompletableFuture<>());
         queue.add(invocation);
+        if (exited != null) {
+            failQueued(); // the runtime is gone: nobody would ever take it
+        }
         return invocation;
     }
 
     /** The runtime's process ended: what it was given, or would have been, fails with its init error or the exit. */
     void runtimeExited(int exitCode) {
         byte[] init = initError;
-        InvokeResult result = init != null ? InvokeResult.unhandled(init)
+        exited = init != null ? InvokeResult.unhandled(init)
                 : InvokeResult.platformError("Runtime.ExitError", "Runtime exited with error: exit status " + exitCode);
         ready.complete(null);
-        inFlight.values().forEach(i -> i.result().complete(result));
+        inFlight.values().forEach(i -> i.result().complete(exited));
+        failQueued();
+    }
+
+    private void failQueued() {
         for (Invocation queued; (queued = queue.poll()) != null; ) {
             queued.handedOut().complete(null);
-            queued.result().complete(result);
+            queued.result().complete(exited);
         }
     }
 

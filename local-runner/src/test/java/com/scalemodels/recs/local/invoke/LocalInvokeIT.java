@@ -168,11 +168,15 @@ class LocalInvokeIT {
     }
 
     @Test
-    void anInitErrorIsTheInvocationsErrorDocument() throws IOException {
-        Result r = invoke("loader", "--env", "HNSW_M=1", sample("loader-event.json").toString());
+    void anInitErrorIsEveryInvocationsErrorDocument() throws IOException {
+        Result r = invoke("loader", "--env", "HNSW_M=1", sample("loader-event.json").toString(),
+                sample("loader-event.json").toString());
 
         assertThat(r.exitCode()).isEqualTo(LocalInvoke.FUNCTION_ERROR);
-        assertThat(r.responses().get(0).get("errorMessage").asText()).contains("HNSW_M", "between 2 and 100");
+        assertThat(r.responses()).hasSize(2);
+        for (JsonNode error : r.responses()) {
+            assertThat(error.get("errorMessage").asText()).contains("HNSW_M", "between 2 and 100");
+        }
     }
 
     @Test
