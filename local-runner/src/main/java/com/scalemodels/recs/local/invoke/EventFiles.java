@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -52,9 +53,15 @@ final class EventFiles {
         if (name.endsWith(".jsonl")) {
             requireTransformation(function, name, "session JSON Lines");
             List<String> data = new ArrayList<>();
-            for (String line : new String(bytes, StandardCharsets.UTF_8).split("\r?\n")) {
-                if (!line.isBlank()) {
-                    data.add(Base64.getEncoder().encodeToString(line.getBytes(StandardCharsets.UTF_8)));
+            int start = 0;
+            for (int i = 0; i <= bytes.length; i++) {
+                if (i == bytes.length || bytes[i] == '\n') {
+                    // Bytes, not text: a malformed line's invalid UTF-8 must reach the function unchanged.
+                    int end = i > start && bytes[i - 1] == '\r' ? i - 1 : i;
+                    if (!new String(bytes, start, end - start, StandardCharsets.UTF_8).isBlank()) {
+                        data.add(Base64.getEncoder().encodeToString(Arrays.copyOfRange(bytes, start, end)));
+                    }
+                    start = i + 1;
                 }
             }
             notes.accept(name + ": " + data.size() + " session line(s), sent as the Firehose event they make");
@@ -135,7 +142,8 @@ final class EventFiles {
             var at = e.getLocation();
             throw new BadEventException(name + " is not one JSON document"
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")") + ": "
-                    + e.getOriginalMessage() + (name.endsWith(".json") ? "" : "; session JSON Lines need a .jsonl name"));
+                    + e.getOriginalMessage()
+                    + (name.endsWith(".json") ? "" : "; session JSON Lines need a .jsonl name"));
         } catch (IOException e) {
             throw new BadEventException("cannot read " + name + ": " + e.getMessage());
         }
@@ -164,7 +172,8 @@ final class EventFiles {
             data.add(k.path("data").asText(""));
             ObjectNode m = JSON.createObjectNode();
             String eventId = r.path("eventID").asText("");
-            m.put("shardId", eventId.contains(":") ? eventId.substring(0, eventId.indexOf(':')) : "shardId-000000000000");
+            m.put("shardId", eventId.contains(":") ? eventId.substring(0, eventId.indexOf(':'))
+                    : "shardId-000000000000");
             m.put("partitionKey", k.path("partitionKey").asText(""));
             // Kinesis events carry seconds with a fraction; Firehose events milliseconds.
             m.put("approximateArrivalTimestamp", k.path("approximateArrivalTimestamp").decimalValue()
@@ -208,7 +217,8 @@ final class EventFiles {
             String id = String.format("49657218432197452018239856034861206123%018d", i + 1);
             ObjectNode m = i < metadata.size() ? metadata.get(i) : JSON.createObjectNode()
                     .put("shardId", "shardId-000000000000").put("partitionKey", "pk-" + i)
-                    .put("approximateArrivalTimestamp", FIXED_ARRIVAL_MILLIS).put("sequenceNumber", id).put("subsequenceNumber", "0");
+                    .put("approximateArrivalTimestamp", FIXED_ARRIVAL_MILLIS).put("sequenceNumber", id)
+                    .put("subsequenceNumber", "0");
             r.put("recordId", id);
             r.put("approximateArrivalTimestamp", m.path("approximateArrivalTimestamp").asLong());
             r.put("data", data.get(i));

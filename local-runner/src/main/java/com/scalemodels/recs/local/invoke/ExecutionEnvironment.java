@@ -127,8 +127,8 @@ final class ExecutionEnvironment implements AutoCloseable {
         }
         double millis = (System.nanoTime() - started) / 1e6;
         logs.platform(function.name(), "END RequestId: " + requestId);
-        logs.platform(function.name(), String.format(Locale.ROOT, "REPORT RequestId: %s\tDuration: %.2f ms\tMemory Size: %d MB",
-                requestId, millis, function.memoryMb()));
+        logs.platform(function.name(), String.format(Locale.ROOT,
+                "REPORT RequestId: %s\tDuration: %.2f ms\tMemory Size: %d MB", requestId, millis, function.memoryMb()));
         return result;
     }
 

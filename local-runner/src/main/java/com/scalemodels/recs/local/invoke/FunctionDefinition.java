@@ -25,6 +25,7 @@ record FunctionDefinition(String name, String handler, Path code, List<Path> lay
     }
 
     String arn() {
-        return "arn:aws:lambda:" + ExecutionEnvironment.REGION + ":" + ExecutionEnvironment.ACCOUNT + ":function:" + name;
+        return "arn:aws:lambda:" + ExecutionEnvironment.REGION + ":" + ExecutionEnvironment.ACCOUNT + ":function:"
+                + name;
     }
 }

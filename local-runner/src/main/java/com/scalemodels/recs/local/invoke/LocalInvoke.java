@@ -31,7 +31,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run-local.sh invoke", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Invoke a function's real handler on event files, like `sam local invoke`, without Docker.",
             "Standard output: each response (or error document) as the Lambda Java runtime serialized it, one per"
-                    + " line. Standard error: the functions' JSON logs, Lambda's START/END/REPORT lines, [invoke] notes.",
+                    + " line. Standard error: the functions' JSON logs, Lambda's START/END/REPORT lines,"
+                    + " [invoke] notes.",
             "",
             "Functions (template.yaml's logical ids work too):",
             "  transformation   Firehose events as they are; a Kinesis Data Streams event, session JSON Lines (*.jsonl)"

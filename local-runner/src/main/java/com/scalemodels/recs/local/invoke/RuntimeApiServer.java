@@ -124,7 +124,8 @@ final class RuntimeApiServer implements AutoCloseable {
         }
         inFlight.put(invocation.requestId(), invocation);
         exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
-        exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + invocation.timeoutMillis()));
+        exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms",
+                Long.toString(System.currentTimeMillis() + invocation.timeoutMillis()));
         exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn", functionArn);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, invocation.event().length);

@@ -45,7 +45,7 @@ final class SamTemplate {
         }
         JsonNode properties = resource.path("Properties");
         Map<String, String> environment = new LinkedHashMap<>();
-        properties.path("Environment").path("Variables").fields().forEachRemaining(
+        properties.path("Environment").path("Variables").properties().forEach(
                 e -> environment.put(e.getKey(), resolve(e.getValue().asText(), parameterOverrides)));
         List<Path> layers = new ArrayList<>();
         for (JsonNode layer : property(properties, "Layers")) {

@@ -35,7 +35,8 @@ class EventFilesTest {
     @Test
     void aKinesisEventBecomesTheFirehoseEventOfItsRecords() throws Exception {
         Path file = write("k.json", """
-                {"Records": [{"kinesis": {"partitionKey": "customer-1", "sequenceNumber": "4959", "data": "eyJhIjoxfQ==",
+                {"Records": [{"kinesis": {"partitionKey": "customer-1", "sequenceNumber": "4959",
+                  "data": "eyJhIjoxfQ==",
                   "approximateArrivalTimestamp": 1428537600.25}, "eventID": "shardId-000000000003:4959"}]}""");
 
         JsonNode event = json.readTree(EventFiles.prepare(InvokedFunction.TRANSFORMATION, file, notes::add));
@@ -62,6 +63,18 @@ class EventFilesTest {
         assertThat(new String(Base64.getDecoder().decode(records.get(1).get("data").asText()),
                 StandardCharsets.UTF_8)).isEqualTo("{\"session_id\":\"b\"}");
         assertThat(records.get(0).get("recordId").asText()).isNotEqualTo(records.get(1).get("recordId").asText());
+    }
+
+    @Test
+    void sessionLinesKeepTheirBytesEvenWhenTheyAreNotUtf8() throws Exception {
+        byte[] invalid = {'{', '"', 'c', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+        Path file = dir.resolve("bad.jsonl");
+        Files.write(file, invalid);
+
+        JsonNode records = json.readTree(EventFiles.prepare(InvokedFunction.TRANSFORMATION, file, notes::add))
+                .get("records");
+
+        assertThat(Base64.getDecoder().decode(records.get(0).get("data").asText())).isEqualTo(invalid);
     }
 
     @Test

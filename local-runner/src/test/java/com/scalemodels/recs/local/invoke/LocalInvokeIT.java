@@ -102,8 +102,8 @@ class LocalInvokeIT {
         assertAllEnriched(responses.get(6), 1);
 
         // Both functions' JSON logs and Lambda's platform lines reach standard error.
-        assertThat(r.err()).contains("[TransformationFunction] REPORT RequestId:", "[InferenceFunction] REPORT RequestId:",
-                "\"message\":\"batch processed\"");
+        assertThat(r.err()).contains("[TransformationFunction] REPORT RequestId:",
+                "[InferenceFunction] REPORT RequestId:", "\"message\":\"batch processed\"");
     }
 
     @Test
