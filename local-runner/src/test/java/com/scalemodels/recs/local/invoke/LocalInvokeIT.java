@@ -202,7 +202,8 @@ class LocalInvokeIT {
         Files.createDirectories(root.resolve("local-runner/target"));
         Files.copy(repo.lambdaRuntimeClasspathFile(), root.resolve("local-runner/target/lambda-runtime.classpath"));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = LocalInvoke.run(new String[] {"loader", sample("loader-event.json").toString()},
+        int exit = LocalInvoke.run(new String[] {"loader", sample("loader-event.json").toString(), "--cache-dir",
+                root.resolve("cache").toString()},
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8),
                 System.getenv(), new RepoLayout(root));
 
