@@ -7,6 +7,9 @@
 #   ./run-local.sh --help                every option
 #   ./run-local.sh replay [--out DIR]    put a run's processing-failed/ records back through Firehose → <out>/replay/
 #                                        (--dry-run, --from/--to, --error-code; ./run-local.sh replay --help)
+#   ./run-local.sh invoke <function> <event.json>...   `sam local invoke` without Docker: the function's handler from
+#                                        its deployment jar (./mvnw -DskipTests package first), configured as in
+#                                        template.yaml; response on stdout, logs on stderr (./run-local.sh invoke --help)
 #
 # Outputs go to ./out (--out): datalake/, recommendations/, processing-failed/, logs/pipeline.log, summary.json.
 # Local servers: scripts/local-services.sh (honours RECS_LOCAL_DIR and the RECS_* JDBC variables).
@@ -16,6 +19,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 main=com.scalemodels.recs.local.LocalPipeline
 if [ "${1:-}" = "replay" ]; then
   main=com.scalemodels.recs.local.LocalReplay
+  shift
+elif [ "${1:-}" = "invoke" ]; then
+  main=com.scalemodels.recs.local.invoke.LocalInvoke
   shift
 fi
 

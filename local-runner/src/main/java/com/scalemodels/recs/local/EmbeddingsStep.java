@@ -46,7 +46,7 @@ public final class EmbeddingsStep {
     }
 
     /** Creates the database if missing (kept between runs, like the RDS instance) and the vector extension. */
-    void ensureDatabase(String database) throws SQLException {
+    public void ensureDatabase(String database) throws SQLException {
         LocalServices.checkDatabaseName(database);
         try (Connection server = DriverManager.getConnection(services.pgUrl(), services.pgUser(),
                 services.pgPassword())) {

@@ -37,6 +37,11 @@ public record RepoLayout(Path root) {
         return root.resolve("glue-job/target/classes");
     }
 
+    /** Written by local-runner's build: the Lambda runtime interface client's jars, for {@code invoke}. */
+    public Path lambdaRuntimeClasspathFile() {
+        return root.resolve("local-runner/target/lambda-runtime.classpath");
+    }
+
     /** Written by glue-job's build (maven-dependency-plugin, test scope: Spark and its Jackson 2.15). */
     public Path glueJobClasspathFile() {
         return root.resolve("glue-job/target/local.classpath");

@@ -22,7 +22,8 @@ import picocli.CommandLine;
 
 /**
  * Writes the sample events under {@code samples/events/}: {@code sessions.jsonl}, a Firehose transformation
- * event with a Kinesis stream source, a plain Kinesis event, and {@code malformed-records.json}. Timestamps,
+ * event with a Kinesis stream source, a plain Kinesis event, {@code malformed-records.json}, and one event for each
+ * other function: the inference batch request, a Function URL request and the loader's {@code {}}. Timestamps,
  * ids and sequence numbers are fixed or derived from the seed, so regeneration is byte-identical.
  */
 @Command(name = "sample-events", mixinStandardHelpOptions = true,
@@ -78,6 +79,61 @@ public final class SampleEventsWriter implements Callable<Integer> {
         SessionEvent base = sessionList.stream().filter(s -> s.browseHistory().size() >= 2).findFirst()
                 .orElse(sessionList.get(0));
         writePretty(dir.resolve("malformed-records.json"), malformedCases(base));
+        writePretty(dir.resolve("inference-request.json"), inferenceRequest(records.subList(0,
+                Math.min(3, records.size()))));
+        writePretty(dir.resolve("function-url-event.json"), functionUrlEvent(sessionList.get(0)));
+        writePretty(dir.resolve("loader-event.json"), Json.object());
+    }
+
+    /** The transformation function's batch invoke of the inference function (docs/contracts.md). */
+    ObjectNode inferenceRequest(List<byte[]> sessionJson) {
+        ObjectNode request = Json.object();
+        request.put("request_id", "5c4e3f51-8b0a-4b39-9d1e-2a6f0c7e1d01/0");
+        request.put("k", 10);
+        request.put("similar_k", 5);
+        ArrayNode sessions = request.putArray("sessions");
+        sessionJson.forEach(s -> sessions.add(Json.read(s)));
+        return request;
+    }
+
+    /**
+     * A Function URL request (payload format 2.0, the shape of {@code sam local generate-event apigateway
+     * http-api-proxy}): {@code POST /items_from_user?limit=5} with a shopper's features, excluding what they browsed.
+     */
+    ObjectNode functionUrlEvent(SessionEvent session) throws IOException {
+        ObjectNode body = Json.object();
+        body.put("city", session.city());
+        body.put("country", session.country());
+        body.put("credit_limit", session.creditLimit());
+        ArrayNode exclude = body.putArray("exclude");
+        session.browseHistory().forEach(b -> exclude.add(b.productCode()));
+        ObjectNode event = Json.object();
+        event.put("version", "2.0");
+        event.put("routeKey", "$default");
+        event.put("rawPath", "/items_from_user");
+        event.put("rawQueryString", "limit=5");
+        ObjectNode headers = event.putObject("headers");
+        headers.put("content-type", "application/json");
+        headers.put("host", "abcdefghij.lambda-url." + REGION + ".on.aws");
+        event.putObject("queryStringParameters").put("limit", "5");
+        ObjectNode context = event.putObject("requestContext");
+        context.put("accountId", ACCOUNT);
+        context.put("apiId", "abcdefghij");
+        context.put("domainName", "abcdefghij.lambda-url." + REGION + ".on.aws");
+        context.put("domainPrefix", "abcdefghij");
+        ObjectNode http = context.putObject("http");
+        http.put("method", "POST");
+        http.put("path", "/items_from_user");
+        http.put("protocol", "HTTP/1.1");
+        http.put("sourceIp", "192.0.2.1");
+        http.put("userAgent", "curl/8.5.0");
+        context.put("requestId", "c0e6f1a2-3b4d-4e5f-8a9b-0c1d2e3f4a5b");
+        context.put("routeKey", "$default");
+        context.put("stage", "$default");
+        context.put("timeEpoch", BASE_EPOCH_MILLIS);
+        event.put("body", Json.writer().writeValueAsString(body));
+        event.put("isBase64Encoded", false);
+        return event;
     }
 
     ObjectNode firehoseEvent(List<byte[]> data) {
@@ -174,7 +230,7 @@ public final class SampleEventsWriter implements Callable<Integer> {
     public Integer call() throws IOException {
         write(SessionSource.fromCsv(dataDir), seed, sessions, eventRecords, out);
         System.out.println("wrote " + out + ": sessions.jsonl, firehose-kinesis-event.json, kinesis-event.json,"
-                + " malformed-records.json");
+                + " malformed-records.json, inference-request.json, function-url-event.json, loader-event.json");
         return 0;
     }
 

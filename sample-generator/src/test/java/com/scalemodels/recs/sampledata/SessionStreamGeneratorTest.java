@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -82,6 +83,25 @@ class SessionStreamGeneratorTest {
                 assertThat(c.expectedReasonContains()).isNull();
             }
         }
+    }
+
+    @Test
+    void theOtherFunctionsEventsCarryTheFirstSessions(@TempDir Path dir) throws IOException {
+        new SampleEventsWriter().write(SessionSource.from(DATA), 42, 30, 10, dir);
+        List<String> lines = Files.readAllLines(dir.resolve("sessions.jsonl"));
+        JsonNode request = mapper.readTree(dir.resolve("inference-request.json").toFile());
+        assertThat(request.get("sessions")).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(request.get("sessions").get(i)).isEqualTo(mapper.readTree(lines.get(i)));
+        }
+        JsonNode first = mapper.readTree(lines.get(0));
+        JsonNode url = mapper.readTree(dir.resolve("function-url-event.json").toFile());
+        assertThat(url.get("version").asText()).isEqualTo("2.0");
+        assertThat(url.get("requestContext").get("http").get("method").asText()).isEqualTo("POST");
+        JsonNode body = mapper.readTree(url.get("body").asText());
+        assertThat(body.get("city")).isEqualTo(first.get("city"));
+        assertThat(body.get("exclude").get(0)).isEqualTo(first.get("browse_history").get(0).get("product_code"));
+        assertThat(mapper.readTree(dir.resolve("loader-event.json").toFile()).isEmpty()).isTrue();
     }
 
     @Test
