@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -25,7 +26,8 @@ import software.amazon.awssdk.services.s3.S3Client;
             "transaction. The previous version is kept for --rollback; older ones are dropped.",
             "Settings not given as options come from the environment: ML_ARTIFACTS_URI, ARTIFACT_CACHE_DIR, VECTOR_DB_JDBC_URL,",
             "VECTOR_DB_SECRET_ID or VECTOR_DB_USER/VECTOR_DB_PASSWORD, HNSW_M, HNSW_EF_CONSTRUCTION,",
-            "HNSW_MAINTENANCE_WORK_MEM_MB, HNSW_BUILD_WORKERS. Progress goes to stderr, JSON logs to stdout."},
+            "HNSW_MAINTENANCE_WORK_MEM_MB, HNSW_BUILD_WORKERS, VECTOR_DB_READER_ROLE and VECTOR_DB_READER_SECRET_ID",
+            "(the read-only role kept granted on the live version). Progress goes to stderr, JSON logs to stdout."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done (loaded, unchanged, rolled back, status shown, input valid)",
@@ -132,7 +134,7 @@ public final class EmbeddingsLoaderCli implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (status || rollback) {
-            EmbeddingsLoaderService service = service(vectorDb(env), loadSettings(env));
+            EmbeddingsLoaderService service = service(vectorDb(env), loadSettings(env), ReaderRole.fromEnvironment(env));
             if (status) {
                 return printStatus(service.status());
             }
@@ -140,15 +142,15 @@ public final class EmbeddingsLoaderCli implements Callable<Integer> {
             return ExitCodes.OK;
         }
         LoaderConfig config = new LoaderConfig(artifactsUri(env), LoaderConfig.artifactCacheDir(env), vectorDb(env),
-                loadSettings(env));
-        LoadOutcome outcome = service(config.vectorDb(), config.load())
+                loadSettings(env), ReaderRole.fromEnvironment(env));
+        LoadOutcome outcome = service(config.vectorDb(), config.load(), config.reader())
                 .load(source(config.artifactsUri(), env), force);
         out.println(outcome.message());
         return ExitCodes.OK;
     }
 
-    private EmbeddingsLoaderService service(VectorDbConfig db, LoadSettings settings) {
-        return new EmbeddingsLoaderService(new DatabaseConnector(db), settings, progress());
+    private EmbeddingsLoaderService service(VectorDbConfig db, LoadSettings settings, Optional<ReaderRole> reader) {
+        return new EmbeddingsLoaderService(new DatabaseConnector(db), settings, progress(), reader);
     }
 
     private EmbeddingsSource source(URI artifacts, Environment env) {

@@ -29,12 +29,21 @@ public final class EmbeddingsLoaderService {
     private final LoaderLock lock = new LoaderLock();
     private final SchemaInstaller schema = new SchemaInstaller();
     private final VersionStore versions = new VersionStore();
-    private final VersionSwitcher switcher = new VersionSwitcher();
+    private final ReaderGrants readers;
+    private final VersionSwitcher switcher;
 
     public EmbeddingsLoaderService(DatabaseConnector database, LoadSettings settings, ProgressListener progress) {
+        this(database, settings, progress, Optional.empty());
+    }
+
+    /** @param reader the read-only role to keep granted on the live version, if any */
+    public EmbeddingsLoaderService(DatabaseConnector database, LoadSettings settings, ProgressListener progress,
+            Optional<ReaderRole> reader) {
         this.database = database;
         this.settings = settings;
         this.progress = progress;
+        this.readers = ReaderGrants.of(reader, database);
+        this.switcher = new VersionSwitcher(readers);
     }
 
     /** Validates the input without a database: an empty Problems means a load would accept it. */
@@ -128,6 +137,7 @@ public final class EmbeddingsLoaderService {
         }
         lock.acquire(conn);
         schema.install(conn);
+        readers.ensure(conn);
         int discarded = versions.discardStaged(conn);
         if (discarded > 0) {
             LOG.warn("dropped versions an interrupted run had left staged", kv("discarded", discarded));
