@@ -15,8 +15,8 @@
 -- when the catalog changed while it waited). The previous pair is kept for embedding_rollback(); older ones are
 -- dropped.
 --
--- Grants: a reader role that is not the loader's role needs SELECT on tables the loader creates in the future:
---   ALTER DEFAULT PRIVILEGES FOR ROLE <loader_role> IN SCHEMA public GRANT SELECT ON TABLES TO <reader_role>;
+-- Grants: the embeddings loader (VECTOR_DB_READER_ROLE) grants its reader role SELECT on the live pair and the
+-- embedding_live_version view, moving the table grants inside each swap's transaction; nothing to set up here.
 
 CREATE EXTENSION IF NOT EXISTS vector;
 

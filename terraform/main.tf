@@ -82,6 +82,7 @@ module "vector_db" {
   backup_retention_days        = var.db_backup_retention_days
   deletion_protection          = var.db_deletion_protection
   skip_final_snapshot          = var.db_skip_final_snapshot
+  reader_password_version      = var.db_reader_password_version
   code_bucket                  = module.code_bucket.id
   loader_jar_path              = local.deployables.loader
   ml_artifacts_bucket          = var.ml_artifacts_bucket
@@ -111,7 +112,7 @@ module "streaming_inference" {
   ml_artifacts_uri                  = module.vector_db.artifacts_uri
   ml_artifacts_kms_key_arn          = var.ml_artifacts_kms_key_arn
   vector_db_jdbc_url                = module.vector_db.jdbc_url
-  vector_db_secret_arn              = module.vector_db.master_user_secret_arn
+  vector_db_secret_arn              = module.vector_db.reader_secret_arn
   model_manifest_etag               = module.vector_db.loaded_manifest_etag
   vector_db_pool_size               = var.vector_db_pool_size
   recs_default_k                    = var.recs_default_k

@@ -95,8 +95,13 @@ output "vector_db_address" {
 }
 
 output "vector_db_secret_arn" {
-  description = "ARN of the RDS-managed secret holding the database credentials (read it with aws secretsmanager get-secret-value when needed)."
+  description = "ARN of the RDS-managed secret holding the master credentials, the embeddings loader's login (read it with aws secretsmanager get-secret-value when needed)."
   value       = module.vector_db.master_user_secret_arn
+}
+
+output "vector_db_reader_secret_arn" {
+  description = "ARN of the secret holding the read-only reader role's login, the inference functions' login (the ARN only)."
+  value       = module.vector_db.reader_secret_arn
 }
 
 output "reload_embeddings_command" {

@@ -348,6 +348,12 @@ variable "inference_provisioned_concurrency" {
   }
 }
 
+variable "db_reader_password_version" {
+  description = "Version of the generated password of the read-only role the inference function logs in as; raise it to rotate that password (the embeddings load re-runs and sets it in the database)."
+  type        = number
+  default     = 1
+}
+
 variable "vector_db_pool_size" {
   description = "Database connections per inference execution environment."
   type        = number

@@ -49,6 +49,22 @@ run "apply" {
   command = apply
 
   assert {
+    condition     = module.streaming_inference.database_login_secret_arn == output.vector_db_reader_secret_arn && output.vector_db_reader_secret_arn != output.vector_db_secret_arn
+    error_message = "the inference functions log in with the reader's secret, never the master one"
+  }
+
+  assert {
+    # Every output that is not marked sensitive, searched for the (mocked) generated reader password.
+    condition = !strcontains(jsonencode([
+      output.buckets, output.function_names, output.log_groups, output.tail_logs_commands, output.dashboard_name,
+      output.dashboard_url, output.logs_insights_queries, output.inference_function_url, output.firehose_name,
+      output.glue_job_name, output.glue_start_job_run_command, output.glue_catalog_database, output.vector_db_address,
+      output.vector_db_secret_arn, output.vector_db_reader_secret_arn, output.reload_embeddings_command,
+    ]), "mock-generated-reader-password")
+    error_message = "no plain output carries the reader's password"
+  }
+
+  assert {
     condition     = output.function_names == { inference = "de-c1w4-inference", inference_http = "de-c1w4-inference-http", transformation = "de-c1w4-transformation", loader = "de-c1w4-embeddings-loader" }
     error_message = "function_names: ${jsonencode(output.function_names)}"
   }

@@ -61,6 +61,16 @@ run "defaults" {
   }
 
   assert {
+    condition     = aws_lambda_function.inference.environment[0].variables["VECTOR_DB_SECRET_ID"] == var.vector_db_secret_arn && aws_lambda_function.inference_http.environment[0].variables["VECTOR_DB_SECRET_ID"] == var.vector_db_secret_arn && output.database_login_secret_arn == var.vector_db_secret_arn
+    error_message = "both inference functions log in with the secret they are given (the reader's)"
+  }
+
+  assert {
+    condition     = [for s in jsondecode(aws_iam_role_policy.inference.policy).Statement : s.Resource if contains(flatten([s.Action]), "secretsmanager:GetSecretValue")] == [var.vector_db_secret_arn] && length([for s in jsondecode(aws_iam_role_policy.inference.policy).Statement : s if strcontains(jsonencode(s.Action), "secretsmanager:")]) == 1
+    error_message = "the inference functions may read exactly that secret, and do nothing else in Secrets Manager"
+  }
+
+  assert {
     condition     = output.live_alias_resources == { inference = "t-inference:live", inference_http = "t-inference-http:live", transformation = "t-transformation:live" }
     error_message = "live_alias_resources is <function>:<alias>, the Resource dimension of per-alias metrics: ${jsonencode(output.live_alias_resources)}"
   }

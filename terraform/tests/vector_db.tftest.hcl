@@ -72,8 +72,30 @@ run "defaults" {
   }
 
   assert {
-    condition     = [for s in jsondecode(aws_iam_role_policy.loader.policy).Statement : s.Resource if s.Action == "secretsmanager:GetSecretValue"] == [aws_db_instance.this.master_user_secret[0].secret_arn]
-    error_message = "the loader may read exactly that secret"
+    condition     = [for s in jsondecode(aws_iam_role_policy.loader.policy).Statement : s.Resource if s.Action == "secretsmanager:GetSecretValue"] == [[aws_db_instance.this.master_user_secret[0].secret_arn, aws_secretsmanager_secret.reader.arn]]
+    error_message = "the loader may read exactly its own login and the reader's (whose password it sets in the database)"
+  }
+
+  assert {
+    condition     = aws_lambda_function.loader.environment[0].variables["VECTOR_DB_READER_ROLE"] == "recs_reader" && aws_lambda_function.loader.environment[0].variables["VECTOR_DB_READER_SECRET_ID"] == aws_secretsmanager_secret.reader.arn
+    error_message = "the loader is told the reader role and where its password lives"
+  }
+
+  assert {
+    condition     = output.reader_secret_arn == aws_secretsmanager_secret.reader.arn && output.reader_secret_arn != output.master_user_secret_arn && output.reader_username == "recs_reader"
+    error_message = "the reader's login is a secret of its own"
+  }
+
+  assert {
+    # Write-only: the generated password is in neither state nor plan, and is written again only when its
+    # version changes, so a plan never rotates it.
+    condition     = aws_secretsmanager_secret_version.reader.secret_string == null && aws_secretsmanager_secret_version.reader.secret_string_wo == null && aws_secretsmanager_secret_version.reader.secret_string_wo_version == 1 && aws_secretsmanager_secret_version.reader.secret_id == aws_secretsmanager_secret.reader.id
+    error_message = "the reader's password reaches the secret write-only, at version 1"
+  }
+
+  assert {
+    condition     = aws_lambda_invocation.load_embeddings.triggers["reader_password"] == "recs_reader:1"
+    error_message = "a new reader password version re-runs the load, which sets it in the database"
   }
 
   assert {
@@ -90,6 +112,38 @@ run "defaults" {
     condition     = jsondecode(aws_lambda_invocation.load_embeddings.input).artifacts_uri == output.artifacts_uri && aws_lambda_invocation.load_embeddings.triggers["database"] == aws_db_instance.this.resource_id
     error_message = "the apply loads the artifacts into this database"
   }
+}
+
+run "rotating_the_reader_password" {
+  command = plan
+
+  module {
+    source = "./modules/vector_db"
+  }
+
+  variables {
+    reader_username         = "inference_ro"
+    reader_password_version = 2
+  }
+
+  assert {
+    condition     = aws_secretsmanager_secret_version.reader.secret_string_wo_version == 2 && aws_lambda_invocation.load_embeddings.triggers["reader_password"] == "inference_ro:2" && aws_lambda_function.loader.environment[0].variables["VECTOR_DB_READER_ROLE"] == "inference_ro"
+    error_message = "a new version writes a new password and re-runs the load"
+  }
+}
+
+run "a_reader_name_that_would_need_quoting" {
+  command = plan
+
+  module {
+    source = "./modules/vector_db"
+  }
+
+  variables {
+    reader_username = "Reader; DROP"
+  }
+
+  expect_failures = [var.reader_username]
 }
 
 run "engine_17_and_a_customer_managed_key_at_the_bucket_root" {

@@ -51,3 +51,8 @@ output "log_groups" {
   description = "Log groups by component."
   value       = { for k, g in aws_cloudwatch_log_group.this : k => g.name }
 }
+
+output "database_login_secret_arn" {
+  description = "ARN of the secret both inference functions log in to the vector database with (the ARN only)."
+  value       = aws_lambda_function.inference.environment[0].variables["VECTOR_DB_SECRET_ID"]
+}

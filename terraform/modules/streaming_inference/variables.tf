@@ -65,7 +65,7 @@ variable "vector_db_jdbc_url" {
 }
 
 variable "vector_db_secret_arn" {
-  description = "ARN of the secret with the vector database's credentials."
+  description = "ARN of the secret with the read-only reader role's login (never the master secret: the inference functions only read)."
   type        = string
 }
 

@@ -36,11 +36,12 @@ resource "aws_iam_role_policy" "loader" {
           Resource  = "arn:${local.partition}:s3:::${var.ml_artifacts_bucket}"
           Condition = { StringLike = { "s3:prefix" = local.artifacts_prefix == "" ? "*" : "${local.artifacts_prefix}/*" } }
         },
+        # Its own login (the master secret) and the reader's, whose password it sets in the database.
         {
           Sid      = "DatabaseCredentials"
           Effect   = "Allow"
           Action   = "secretsmanager:GetSecretValue"
-          Resource = local.secret_arn
+          Resource = [local.secret_arn, local.reader_secret]
         },
       ],
       # Objects encrypted with a customer managed key are readable only with kms:Decrypt on that key.

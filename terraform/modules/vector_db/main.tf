@@ -1,6 +1,8 @@
 # PostgreSQL + pgvector for the item and user embeddings, and the loader that fills it. The master
 # password is generated and stored by RDS in Secrets Manager: it never exists in Terraform state, in
-# outputs or in a function's environment (the functions get the secret's ARN).
+# outputs or in a function's environment (the functions get the secret's ARN). The loader logs in as the
+# master user (it owns the tables); the inference function as a read-only reader role whose login is a
+# second secret created here, and which the loader creates in the database and keeps granted.
 
 data "aws_caller_identity" "current" {}
 data "aws_region" "current" {}
@@ -15,6 +17,7 @@ locals {
   major_version = split(".", var.engine_version)[0]
   jdbc_url      = "jdbc:postgresql://${aws_db_instance.this.address}:${aws_db_instance.this.port}/${var.database_name}?sslmode=require"
   secret_arn    = aws_db_instance.this.master_user_secret[0].secret_arn
+  reader_secret = aws_secretsmanager_secret.reader.arn
 
   loader_name      = "${var.name_prefix}-embeddings-loader"
   artifacts_prefix = trim(var.ml_artifacts_prefix, "/")
@@ -98,6 +101,36 @@ resource "aws_cloudwatch_log_group" "database" {
   retention_in_days = var.log_retention_days
 }
 
+# --- Reader login -----------------------------------------------------------------------------------------
+
+# The inference function's login. Terraform generates the password and writes it to the secret write-only:
+# the secret version keeps no copy in state, and a write-only value is sent only when its version changes, so
+# a plan never rotates it; raising reader_password_version does, and the load re-runs (see its triggers) to
+# set the new password in the database.
+resource "aws_secretsmanager_secret" "reader" {
+  name_prefix             = "${local.identifier}-reader-"
+  description             = "Login of the read-only role ${var.reader_username} the inference function uses; the embeddings loader creates the role and sets this password"
+  recovery_window_in_days = var.reader_secret_recovery_window_days
+}
+
+# The provider's generator (Secrets Manager GetRandomPassword). Its ephemeral variant would keep the value
+# out of state, but Terraform's provider mock cannot open ephemeral resources, and any declared one fails every
+# mocked test of the configuration. This data source is read again at every plan, so state holds the latest
+# draw, which is the secret's value only after an apply that wrote a new version and until the next refresh.
+data "aws_secretsmanager_random_password" "reader" {
+  password_length     = 40
+  exclude_punctuation = true
+}
+
+resource "aws_secretsmanager_secret_version" "reader" {
+  secret_id = aws_secretsmanager_secret.reader.id
+  secret_string_wo = jsonencode({
+    username = var.reader_username
+    password = data.aws_secretsmanager_random_password.reader.random_password
+  })
+  secret_string_wo_version = var.reader_password_version
+}
+
 # --- Embeddings loader ------------------------------------------------------------------------------------
 
 resource "aws_s3_object" "loader_jar" {
@@ -146,6 +179,8 @@ resource "aws_lambda_function" "loader" {
       ARTIFACT_CACHE_DIR              = "/tmp/ml-artifacts"
       VECTOR_DB_JDBC_URL              = local.jdbc_url
       VECTOR_DB_SECRET_ID             = local.secret_arn
+      VECTOR_DB_READER_ROLE           = var.reader_username
+      VECTOR_DB_READER_SECRET_ID      = local.reader_secret
       VECTOR_DB_POOL_SIZE             = "1"
       VECTOR_DB_CONNECT_TIMEOUT_MS    = "10000"
       VECTOR_DB_STATEMENT_TIMEOUT_MS  = tostring(max(1000, (var.loader_timeout_seconds - 30) * 1000))
@@ -190,5 +225,9 @@ resource "aws_lambda_invocation" "load_embeddings" {
     model_version = coalesce(var.model_version, "from-manifest")
     database      = aws_db_instance.this.resource_id
     network       = join(",", var.network_dependencies)
+    # Every run sets the reader's password from its secret: a new password version re-runs the load.
+    reader_password = "${var.reader_username}:${var.reader_password_version}"
   }
+
+  depends_on = [aws_secretsmanager_secret_version.reader]
 }

@@ -14,8 +14,18 @@ output "instance_identifier" {
 }
 
 output "master_user_secret_arn" {
-  description = "ARN of the RDS-managed secret with the master credentials (the ARN only, never the value)."
+  description = "ARN of the RDS-managed secret with the master credentials, the loader's login (the ARN only, never the value)."
   value       = local.secret_arn
+}
+
+output "reader_secret_arn" {
+  description = "ARN of the secret with the read-only reader role's login (the ARN only, never the value)."
+  value       = local.reader_secret
+}
+
+output "reader_username" {
+  description = "Name of the read-only reader role."
+  value       = var.reader_username
 }
 
 output "artifacts_uri" {

@@ -53,6 +53,29 @@ variable "master_username" {
   default     = "recs_admin"
 }
 
+variable "reader_username" {
+  description = "Read-only database role of the inference function (SELECT on the live item_emb / user_emb and embedding_live_version only). The loader creates it."
+  type        = string
+  default     = "recs_reader"
+
+  validation {
+    condition     = can(regex("^[a-z_][a-z0-9_]{0,62}$", var.reader_username))
+    error_message = "reader_username must be a lower-case PostgreSQL role name: letters, digits and _, not starting with a digit, at most 63 characters."
+  }
+}
+
+variable "reader_password_version" {
+  description = "Version of the reader's generated password; raise it to rotate the password (the load re-runs and sets it in the database)."
+  type        = number
+  default     = 1
+}
+
+variable "reader_secret_recovery_window_days" {
+  description = "Days a deleted reader secret can be restored (0 deletes it at once, e.g. for throwaway stacks)."
+  type        = number
+  default     = 7
+}
+
 variable "allocated_storage_gb" {
   description = "Initial storage."
   type        = number

@@ -115,3 +115,11 @@ mock_resource "aws_db_instance" {
     }]
   }
 }
+
+mock_resource "aws_secretsmanager_secret" {
+  defaults = { arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:t-vector-db-reader-AbCdEf" }
+}
+
+mock_data "aws_secretsmanager_random_password" {
+  defaults = { random_password = "mock-generated-reader-password-0123456789" }
+}

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -31,7 +32,8 @@ import software.amazon.awssdk.services.s3.S3Client;
             "Settings not given as options come from the environment: ML_ARTIFACTS_URI, ARTIFACT_CACHE_DIR, VECTOR_DB_JDBC_URL,",
             "VECTOR_DB_SECRET_ID or VECTOR_DB_USER/VECTOR_DB_PASSWORD, HNSW_M, HNSW_EF_CONSTRUCTION,",
             "HNSW_MAINTENANCE_WORK_MEM_MB, HNSW_BUILD_WORKERS, QUALITY_GATE_MIN_NDCG_AT_10, QUALITY_GATE_MIN_RECALL_AT_10,",
-            "QUALITY_GATE_MIN_MRR, QUALITY_GATE_MIN_COVERAGE_AT_10, QUALITY_GATE_MAX_TOP1_SHARE, QUALITY_GATE_TOLERANCE.",
+            "QUALITY_GATE_MIN_MRR, QUALITY_GATE_MIN_COVERAGE_AT_10, QUALITY_GATE_MAX_TOP1_SHARE, QUALITY_GATE_TOLERANCE,",
+            "VECTOR_DB_READER_ROLE and VECTOR_DB_READER_SECRET_ID (the read-only role kept granted on the live version).",
             "Progress goes to stderr, JSON logs to stdout."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -141,7 +143,8 @@ public final class EmbeddingsLoaderCli implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (status || rollback) {
-            EmbeddingsLoaderService service = service(vectorDb(env), loadSettings(env));
+            EmbeddingsLoaderService service = service(vectorDb(env), loadSettings(env),
+                    QualityGateSettings.fromEnvironment(env), ReaderRole.fromEnvironment(env));
             if (status) {
                 return printStatus(service.status());
             }
@@ -149,15 +152,16 @@ public final class EmbeddingsLoaderCli implements Callable<Integer> {
             return ExitCodes.OK;
         }
         LoaderConfig config = new LoaderConfig(artifactsUri(env), LoaderConfig.artifactCacheDir(env), vectorDb(env),
-                loadSettings(env), QualityGateSettings.fromEnvironment(env));
-        LoadOutcome outcome = new EmbeddingsLoaderService(new DatabaseConnector(config.vectorDb()), config.load(),
-                config.gate(), progress()).load(source(config.artifactsUri(), env), force);
+                loadSettings(env), QualityGateSettings.fromEnvironment(env), ReaderRole.fromEnvironment(env));
+        LoadOutcome outcome = service(config.vectorDb(), config.load(), config.gate(), config.reader())
+                .load(source(config.artifactsUri(), env), force);
         out.println(outcome.message());
         return ExitCodes.OK;
     }
 
-    private EmbeddingsLoaderService service(VectorDbConfig db, LoadSettings settings) {
-        return new EmbeddingsLoaderService(new DatabaseConnector(db), settings, progress());
+    private EmbeddingsLoaderService service(VectorDbConfig db, LoadSettings settings, QualityGateSettings gate,
+            Optional<ReaderRole> reader) {
+        return new EmbeddingsLoaderService(new DatabaseConnector(db), settings, gate, progress(), reader);
     }
 
     private EmbeddingsSource source(URI artifacts, Environment env) {

@@ -41,7 +41,7 @@ public final class EmbeddingsLoaderHandler implements RequestHandler<Map<String,
         this.s3 = s3;
         this.service = new EmbeddingsLoaderService(new DatabaseConnector(config.vectorDb()), config.load(),
                 config.gate(), (file, rows, rate, done) -> LOG.info("progress", kv("file", file), kv("rows", rows),
-                        kv("rows_per_second", Math.round(rate)), kv("done", done)));
+                        kv("rows_per_second", Math.round(rate)), kv("done", done)), config.reader());
     }
 
     @Override

@@ -35,20 +35,27 @@ public final class EmbeddingsLoaderService {
     private final LoaderLock lock = new LoaderLock();
     private final SchemaInstaller schema = new SchemaInstaller();
     private final VersionStore versions = new VersionStore();
-    private final VersionSwitcher switcher = new VersionSwitcher();
     private final QualityGate gate;
+    private final ReaderGrants readers;
+    private final VersionSwitcher switcher;
 
+    /**
+     * @param gate the quality gate's floors and tolerance
+     * @param reader the read-only role to keep granted on the live version, if any
+     */
     public EmbeddingsLoaderService(DatabaseConnector database, LoadSettings settings, QualityGateSettings gate,
-            ProgressListener progress) {
+            ProgressListener progress, Optional<ReaderRole> reader) {
         this.database = database;
         this.settings = settings;
         this.gate = new QualityGate(gate);
         this.progress = progress;
+        this.readers = ReaderGrants.of(reader, database);
+        this.switcher = new VersionSwitcher(readers);
     }
 
     /** With the quality gate's defaults (what a deployed loader uses when none of its variables are set). */
     public EmbeddingsLoaderService(DatabaseConnector database, LoadSettings settings, ProgressListener progress) {
-        this(database, settings, QualityGateSettings.defaults(), progress);
+        this(database, settings, QualityGateSettings.defaults(), progress, Optional.empty());
     }
 
     /** Validates the input without a database: an empty Problems means a load would accept it. */
@@ -150,6 +157,7 @@ public final class EmbeddingsLoaderService {
         }
         lock.acquire(conn);
         schema.install(conn);
+        readers.ensure(conn);
         int discarded = versions.discardStaged(conn);
         if (discarded > 0) {
             LOG.warn("dropped versions an interrupted run had left staged", kv("discarded", discarded));

@@ -5,17 +5,19 @@ import com.scalemodels.recs.config.Environment;
 import com.scalemodels.recs.vectordb.VectorDbConfig;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Settings of the embeddings loader, read once at start: by the Lambda from its environment, by the CLI from its
  * options laid over the environment (the readers below are shared, so both read a variable the same way).
  */
 public record LoaderConfig(URI artifactsUri, Path artifactCacheDir, VectorDbConfig vectorDb, LoadSettings load,
-        QualityGateSettings gate) {
+        QualityGateSettings gate, Optional<ReaderRole> reader) {
 
     public static LoaderConfig fromEnvironment(Environment env) {
         return new LoaderConfig(artifactsUri(env), artifactCacheDir(env), vectorDb(env),
-                LoadSettings.fromEnvironment(env), QualityGateSettings.fromEnvironment(env));
+                LoadSettings.fromEnvironment(env), QualityGateSettings.fromEnvironment(env),
+                ReaderRole.fromEnvironment(env));
     }
 
     static URI artifactsUri(Environment env) {

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the atomic swaps of sql/schema.sql (embedding_activate, embedding_rollback), each in its own short
  * transaction. The renames need an exclusive lock on item_emb/user_emb; while the swap waits for it, new readers
- * queue behind it. So the swap waits at most lock_timeout, gives way, and tries again a few times.
+ * queue behind it. So the swap waits at most lock_timeout, gives way, and tries again a few times. The reader
+ * role's grants move with the swap, in its transaction ({@link ReaderGrants}).
  */
 final class VersionSwitcher {
 
@@ -22,6 +23,16 @@ final class VersionSwitcher {
     /** How long one attempt waits for readers' locks: new readers queue behind a waiting swap. */
     private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(2);
     private static final int ATTEMPTS = 10;
+
+    private final ReaderGrants readers;
+
+    VersionSwitcher() {
+        this(ReaderGrants.NONE);
+    }
+
+    VersionSwitcher(ReaderGrants readers) {
+        this.readers = readers;
+    }
 
     /** Makes the staged version live; returns its model version. */
     String activate(Connection conn, int tableId) throws SQLException {
@@ -69,15 +80,19 @@ final class VersionSwitcher {
             ps.setString(1, LOCK_TIMEOUT.toMillis() + "ms");
             ps.execute();
         }
+        readers.beforeSwap(conn, tableId);
+        String version;
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
             if (tableId != null) {
                 ps.setInt(1, tableId);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getString(1);
+                version = rs.getString(1);
             }
         }
+        readers.afterSwap(conn);
+        return version;
     }
 
     // Lets the readers that queued behind the failed attempt drain before the next one.

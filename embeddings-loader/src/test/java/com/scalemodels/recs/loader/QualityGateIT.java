@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.scalemodels.recs.config.Environment;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +40,7 @@ class QualityGateIT {
 
     private EmbeddingsLoaderService service(QualityGateSettings gate) {
         return new EmbeddingsLoaderService(new DatabaseConnector(db.config()),
-                LoadSettings.defaults(8, 16).withIndexBuild(64, 0), gate, ProgressListener.NONE);
+                LoadSettings.defaults(8, 16).withIndexBuild(64, 0), gate, ProgressListener.NONE, Optional.empty());
     }
 
     /** A version whose metrics.json is {@code metrics} ({@code null}: the folder has none). */

@@ -12,14 +12,19 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
 
 /**
- * Turns configured {@link Credentials} into a user and password, once, at pool creation. Secrets Manager secrets
- * have the RDS-managed shape {@code {"username": …, "password": …}}; other keys (engine, host…) are ignored.
+ * Turns configured {@link Credentials} into a user and password: at pool creation, and again when
+ * {@link RotatingLogin} meets a rotated secret. Secrets Manager secrets have the RDS-managed shape
+ * {@code {"username": …, "password": …}}; other keys (engine, host…) are ignored.
  */
 public final class DatabaseLogin {
 
     private final Supplier<SecretsManagerClient> secrets;
+    private SecretsManagerClient client;
 
-    /** @param secrets called only for {@link Credentials.SecretsManager}, so local runs build no AWS client */
+    /**
+     * @param secrets called only for {@link Credentials.SecretsManager}, so local runs build no AWS client; at most
+     *     once, the client is kept for later reads
+     */
     public DatabaseLogin(Supplier<SecretsManagerClient> secrets) {
         this.secrets = Objects.requireNonNull(secrets, "secrets");
     }
@@ -31,7 +36,7 @@ public final class DatabaseLogin {
         String secretId = ((Credentials.SecretsManager) credentials).secretId();
         String json;
         try {
-            json = secrets.get().getSecretValue(GetSecretValueRequest.builder().secretId(secretId).build())
+            json = client().getSecretValue(GetSecretValueRequest.builder().secretId(secretId).build())
                     .secretString();
         } catch (SdkException e) {
             throw new VectorDbUnavailableException("cannot read secret " + secretId + " from Secrets Manager: "
@@ -52,5 +57,12 @@ public final class DatabaseLogin {
         } catch (InvalidFieldException e) {
             throw new ConfigException(malformed);
         }
+    }
+
+    private synchronized SecretsManagerClient client() {
+        if (client == null) {
+            client = secrets.get();
+        }
+        return client;
     }
 }

@@ -97,8 +97,9 @@ public final class SimilarityClient implements AutoCloseable {
     }
 
     /**
-     * A client with its own pool, credentials resolved once (Secrets Manager through a URL-connection client,
-     * built only when the config names a secret). Closing the client closes the pool.
+     * A client with its own pool, credentials resolved at once (Secrets Manager through a URL-connection client,
+     * built only when the config names a secret) and read again when the database rejects them after a rotation
+     * ({@link RotatingLogin}). Closing the client closes the pool.
      */
     public static SimilarityClient create(VectorDbConfig config, Distance distance, int dimension) {
         return create(config, distance, dimension, () -> SecretsManagerClient.builder()
@@ -107,7 +108,7 @@ public final class SimilarityClient implements AutoCloseable {
 
     public static SimilarityClient create(VectorDbConfig config, Distance distance, int dimension,
             Supplier<SecretsManagerClient> secrets) {
-        VectorDbConfig.Credentials.Static login = new DatabaseLogin(secrets).resolve(config.credentials());
+        RotatingLogin login = new RotatingLogin(config.credentials(), new DatabaseLogin(secrets)::resolve);
         return new SimilarityClient(VectorDbPool.create(config, login), distance, dimension);
     }
 

@@ -75,7 +75,8 @@ public final class SimilarityBench {
                     VectorDbConfig.DEFAULT_POOL_SIZE, Duration.ofSeconds(5), Duration.ofSeconds(60));
             for (int ef : EF_SEARCH) {
                 try (SimilarityClient client = new SimilarityClient(
-                        VectorDbPool.create(config, (VectorDbConfig.Credentials.Static) config.credentials()),
+                        VectorDbPool.create(config, new RotatingLogin(config.credentials(),
+                                c -> (VectorDbConfig.Credentials.Static) c)),
                         Distance.INNER_PRODUCT, DIM, ef)) {
                     List<List<ScoredItem>> found = client.itemsForVectors(List.of(queries), List.of(), K);
                     long hits = 0;

@@ -37,7 +37,29 @@ public final class SqlErrors {
         return false;
     }
 
+    /**
+     * The server refused the login: 28P01 (invalid password) or 28000 (invalid authorization specification), on
+     * the exception or anywhere in its causes (HikariCP's pool timeout carries the last connection failure).
+     */
+    public static boolean isAuthenticationFailure(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && ("28P01".equals(s.getSQLState()) || "28000".equals(s.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A rejected login is an outage too (the batch is retried, and the login is re-read from its secret), but says
+     * so plainly: a pool timeout alone would hide it.
+     */
     public static RuntimeException translate(SQLException e, String operation) {
+        if (isAuthenticationFailure(e)) {
+            return new VectorDbUnavailableException(operation + " failed: the database rejected the login (SQLState "
+                    + e.getSQLState() + "; a rotated secret is read again once per failure episode): "
+                    + e.getMessage(), e);
+        }
         String message = operation + " failed (SQLState " + e.getSQLState() + "): " + e.getMessage();
         return isUnavailable(e) ? new VectorDbUnavailableException(message, e) : new IllegalStateException(message, e);
     }

@@ -1,7 +1,9 @@
 package com.scalemodels.recs.vectordb.internal;
 
 import com.pgvector.PGvector;
+import com.scalemodels.recs.vectordb.RotatingLogin;
 import com.scalemodels.recs.vectordb.VectorDbConfig;
+import com.scalemodels.recs.vectordb.VectorDbUnavailableException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintWriter;
@@ -18,17 +20,22 @@ import org.postgresql.ds.PGSimpleDataSource;
  * {@code statement_timeout} set in the startup packet (no extra round trip), server-prepared statements from the
  * first execution. The pool starts empty and never fails at construction: a database that is down at init
  * surfaces as {@link VectorDbUnavailableException} from the first query or {@code liveCheck()}.
+ *
+ * <p>The login is not HikariCP's: each new physical connection takes it from a {@link RotatingLogin}, which re-reads
+ * a rotated secret and retries the connect once when the server rejects the login. Changing HikariCP's credentials
+ * ({@code HikariConfigMXBean.setCredentials}) would also reach only new connections, but the pool would first
+ * see the failure and keep the caller waiting its whole connection timeout; replacing the pool would abort
+ * connections other threads are using ({@code close()} aborts active ones) and drop healthy sessions, which a
+ * password change does not end. Here the caller that met the rotation gets its connection from the retry.
  */
 public final class VectorDbPool {
 
     private VectorDbPool() {
     }
 
-    public static HikariDataSource create(VectorDbConfig config, VectorDbConfig.Credentials.Static login) {
+    public static HikariDataSource create(VectorDbConfig config, RotatingLogin login) {
         PGSimpleDataSource pg = new PGSimpleDataSource();
         pg.setURL(config.jdbcUrl());
-        pg.setUser(login.user());
-        pg.setPassword(login.password());
         int connectSeconds = (int) Math.max(1, (config.connectTimeout().toMillis() + 999) / 1000);
         pg.setConnectTimeout(connectSeconds);
         pg.setLoginTimeout(connectSeconds);
@@ -41,7 +48,7 @@ public final class VectorDbPool {
 
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("vectordb");
-        hikari.setDataSource(new RegisteringDataSource(pg));
+        hikari.setDataSource(new RegisteringDataSource(pg, login));
         hikari.setMaximumPoolSize(config.poolSize());
         hikari.setMinimumIdle(0);
         hikari.setConnectionTimeout(Math.max(250, config.connectTimeout().toMillis()));
@@ -53,13 +60,16 @@ public final class VectorDbPool {
 
     /**
      * HikariCP has no per-connection callback besides {@code connectionInitSql}, which cannot call Java:
-     * registering pgvector types as each physical connection is opened is done by the data source it pools.
+     * registering pgvector types as each physical connection is opened is done by the data source it pools. It
+     * also logs in with the rotating login.
      */
     static final class RegisteringDataSource implements DataSource {
         private final PGSimpleDataSource delegate;
+        private final RotatingLogin login;
 
-        RegisteringDataSource(PGSimpleDataSource delegate) {
+        RegisteringDataSource(PGSimpleDataSource delegate, RotatingLogin login) {
             this.delegate = delegate;
+            this.login = login;
         }
 
         private static Connection registered(Connection c) throws SQLException {
@@ -74,7 +84,12 @@ public final class VectorDbPool {
 
         @Override
         public Connection getConnection() throws SQLException {
-            return registered(delegate.getConnection());
+            try {
+                return registered(login.connect(l -> delegate.getConnection(l.user(), l.password())));
+            } catch (VectorDbUnavailableException e) {
+                // Secrets Manager unreachable while re-reading the login: a connection failure to the pool.
+                throw new SQLException(e.getMessage(), "08001", e);
+            }
         }
 
         @Override
