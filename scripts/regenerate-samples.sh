@@ -4,8 +4,9 @@
 #   scripts/regenerate-samples.sh [--seed N]      (default seed 42, default scale 1)
 #
 # Steps: build sample-generator (./mvnw, tests skipped) → SampleDataGenerator → SampleEventsWriter →
-# samples/training/train_two_tower.py under Debian's /usr/bin/python3 (python3-torch, python3-sklearn,
-# python3-pandas; installed with apt if missing). Running it twice yields byte-identical files.
+# samples/training/train_two_tower.py (trains, evaluates, writes metrics.json and prints its tables) under Debian's
+# /usr/bin/python3 (python3-torch, python3-sklearn, python3-pandas; installed with apt if missing). Running it
+# twice yields byte-identical files.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 

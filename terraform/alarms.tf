@@ -53,8 +53,8 @@ resource "aws_cloudwatch_metric_alarm" "firehose_processing" {
 }
 
 # Records the transformation function rejected one by one (bad input or a session inference could not
-# answer): its EMF metric, summed over whatever dimensions it is emitted with. Alarms cannot use
-# SEARCH(), but they can use a Metrics Insights query.
+# answer): its EMF metric RecordsProcessingFailed (BatchMetrics), for this deployment's function. Alarms
+# cannot use SEARCH(), but they can use a Metrics Insights query.
 resource "aws_cloudwatch_metric_alarm" "records_processing_failed" {
   alarm_name          = "${local.name_prefix}-records-processing-failed"
   alarm_description   = "Session records returned ProcessingFailed by the transformation function"
@@ -67,7 +67,7 @@ resource "aws_cloudwatch_metric_alarm" "records_processing_failed" {
 
   metric_query {
     id          = "failed"
-    expression  = "SELECT SUM(ProcessingFailed) FROM \"${var.metrics_namespace}\""
+    expression  = "SELECT SUM(RecordsProcessingFailed) FROM \"${var.metrics_namespace}\" WHERE FunctionName = '${module.streaming_inference.transformation_function_name}'"
     period      = 300
     label       = "ProcessingFailed"
     return_data = true

@@ -43,6 +43,27 @@ output "tail_logs_commands" {
   value       = { for k, g in local.log_groups : k => format("aws logs tail %s --follow --region %s", g, var.region) }
 }
 
+output "dashboard_name" {
+  description = "CloudWatch dashboard of the pipeline."
+  value       = aws_cloudwatch_dashboard.main.dashboard_name
+}
+
+output "dashboard_url" {
+  description = "Console URL of the CloudWatch dashboard."
+  value       = "https://${data.aws_region.current.name}.console.aws.amazon.com/cloudwatch/home?region=${data.aws_region.current.name}#dashboards:name=${aws_cloudwatch_dashboard.main.dashboard_name}"
+}
+
+output "logs_insights_queries" {
+  description = "Saved Logs Insights queries: the saved name (under <project>/ in the console), the log groups each runs over and its text, ready to paste."
+  value = {
+    for k, q in aws_cloudwatch_query_definition.this : k => {
+      name       = q.name
+      log_groups = q.log_group_names
+      query      = q.query_string
+    }
+  }
+}
+
 output "inference_function_url" {
   description = "Function URL of the HTTP routes; IAM auth, so sign requests with SigV4 (e.g. awscurl --service lambda)."
   value       = module.streaming_inference.inference_function_url

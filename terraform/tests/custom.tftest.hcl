@@ -127,4 +127,33 @@ run "apply" {
     condition     = module.vector_db.artifacts_uri == "s3://scalemodels-ml-artifacts"
     error_message = "an empty ml_artifacts_prefix is the bucket root: ${module.vector_db.artifacts_uri}"
   }
+
+  assert {
+    condition     = output.dashboard_url == "https://ap-southeast-2.console.aws.amazon.com/cloudwatch/home?region=ap-southeast-2#dashboards:name=scalemodels-recs-p1-pipeline" && !issensitive(output.dashboard_url)
+    error_message = "dashboard_url follows the region and the project: ${output.dashboard_url}"
+  }
+
+  assert {
+    condition     = alltrue([for w in jsondecode(aws_cloudwatch_dashboard.main.dashboard_body).widgets : try(w.properties.region, "ap-southeast-2") == "ap-southeast-2"])
+    error_message = "every widget reads the deployment's region"
+  }
+
+  assert {
+    # Provisioned concurrency is on the batch inference function's live alias: its metrics exist per alias only.
+    condition = (
+      anytrue(flatten([for w in jsondecode(aws_cloudwatch_dashboard.main.dashboard_body).widgets : [for m in try(w.properties.metrics, []) : try(m[1] == "ProvisionedConcurrencyUtilization" && m[3] == "scalemodels-recs-p1-inference" && m[4] == "Resource" && m[5] == "scalemodels-recs-p1-inference:live", false)]])) &&
+      module.streaming_inference.live_alias_resources["inference"] == "scalemodels-recs-p1-inference:live"
+    )
+    error_message = "with inference_provisioned_concurrency the dashboard shows the live alias's provisioned concurrency"
+  }
+
+  assert {
+    condition     = alltrue([for w in jsondecode(aws_cloudwatch_dashboard.main.dashboard_body).widgets : w.x + w.width <= 24 && w.x >= 0 && w.y >= 0])
+    error_message = "every widget fits the dashboard's 24 columns: ${jsonencode([for w in jsondecode(aws_cloudwatch_dashboard.main.dashboard_body).widgets : [w.x, w.y, w.width]])}"
+  }
+
+  assert {
+    condition     = alltrue([for q in aws_cloudwatch_query_definition.this : startswith(q.name, "scalemodels-recs-p1/") && alltrue([for g in q.log_group_names : contains(values(output.log_groups), g)])])
+    error_message = "saved queries belong to this project and read its log groups only"
+  }
 }

@@ -39,6 +39,11 @@ run "defaults" {
   }
 
   assert {
+    condition     = aws_glue_job.ratings_training.default_arguments["--enable-observability-metrics"] == "true" && aws_glue_job.ratings_training.default_arguments["--enable-metrics"] == "true"
+    error_message = "the dashboard's run outcomes (glue.succeed.ALL, glue.error.ALL) need Glue's observability metrics"
+  }
+
+  assert {
     condition     = length([for a in keys(aws_glue_job.ratings_training.default_arguments) : a if strcontains(a, "continuous")]) == 0
     error_message = "no Glue 4.0 continuous-logging argument: Glue 5.0 ignores them"
   }

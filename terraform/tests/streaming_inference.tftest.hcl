@@ -61,6 +61,11 @@ run "defaults" {
   }
 
   assert {
+    condition     = output.live_alias_resources == { inference = "t-inference:live", inference_http = "t-inference-http:live", transformation = "t-transformation:live" }
+    error_message = "live_alias_resources is <function>:<alias>, the Resource dimension of per-alias metrics: ${jsonencode(output.live_alias_resources)}"
+  }
+
+  assert {
     condition     = { for p in aws_kinesis_firehose_delivery_stream.recommendations.extended_s3_configuration[0].processing_configuration[0].processors[0].parameters : p.parameter_name => p.parameter_value }["LambdaArn"] == aws_lambda_alias.transformation_live.arn
     error_message = "Firehose must call the transformation function's live alias (SnapStart runs on published versions only)"
   }

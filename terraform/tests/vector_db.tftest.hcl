@@ -27,6 +27,11 @@ run "defaults" {
   }
 
   assert {
+    condition     = output.instance_identifier == "t-vector-db" && output.instance_identifier == aws_db_instance.this.identifier
+    error_message = "instance_identifier is the DB instance's identifier (its metrics' DBInstanceIdentifier)"
+  }
+
+  assert {
     condition     = aws_db_instance.this.manage_master_user_password && aws_db_instance.this.storage_encrypted && !aws_db_instance.this.publicly_accessible && aws_db_instance.this.password == null
     error_message = "RDS generates and keeps the password, storage is encrypted, the instance is private"
   }

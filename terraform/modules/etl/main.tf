@@ -174,7 +174,9 @@ resource "aws_glue_job" "ratings_training" {
     "--TempDir"                = "s3://${module.bucket["scripts"].id}/glue/tmp/"
     "--custom-logGroup-prefix" = local.log_group_prefix
     "--enable-metrics"         = "true"
-    "--job-bookmark-option"    = "job-bookmark-disable"
+    # Run outcomes as metrics (glue.succeed.ALL / glue.error.ALL in the Glue namespace) for the dashboard.
+    "--enable-observability-metrics" = "true"
+    "--job-bookmark-option"          = "job-bookmark-disable"
   }
 
   depends_on = [aws_s3_object.job_jar, aws_s3_object.placeholder_script, aws_cloudwatch_log_group.job]

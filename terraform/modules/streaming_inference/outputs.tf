@@ -38,6 +38,15 @@ output "transformation_alias_arn" {
   value       = aws_lambda_alias.transformation_live.arn
 }
 
+output "live_alias_resources" {
+  description = "<function>:<alias> of each function's live alias: the Resource dimension of per-alias Lambda metrics (provisioned concurrency)."
+  value = {
+    inference      = "${aws_lambda_alias.inference_live.function_name}:${aws_lambda_alias.inference_live.name}"
+    inference_http = "${aws_lambda_alias.inference_http_live.function_name}:${aws_lambda_alias.inference_http_live.name}"
+    transformation = "${aws_lambda_alias.transformation_live.function_name}:${aws_lambda_alias.transformation_live.name}"
+  }
+}
+
 output "log_groups" {
   description = "Log groups by component."
   value       = { for k, g in aws_cloudwatch_log_group.this : k => g.name }

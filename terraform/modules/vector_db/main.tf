@@ -151,6 +151,8 @@ resource "aws_lambda_function" "loader" {
       VECTOR_DB_STATEMENT_TIMEOUT_MS = tostring(max(1000, (var.loader_timeout_seconds - 30) * 1000))
       HNSW_M                         = tostring(var.hnsw_m)
       HNSW_EF_CONSTRUCTION           = tostring(var.hnsw_ef_construction)
+      HNSW_MAINTENANCE_WORK_MEM_MB   = "512"
+      HNSW_BUILD_WORKERS             = "2"
       LOG_LEVEL                      = var.log_level
     }
   }

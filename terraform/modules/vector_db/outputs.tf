@@ -8,6 +8,11 @@ output "address" {
   value       = aws_db_instance.this.address
 }
 
+output "instance_identifier" {
+  description = "DB instance identifier of the vector database (the DBInstanceIdentifier dimension of its CloudWatch metrics)."
+  value       = aws_db_instance.this.identifier
+}
+
 output "master_user_secret_arn" {
   description = "ARN of the RDS-managed secret with the master credentials (the ARN only, never the value)."
   value       = local.secret_arn

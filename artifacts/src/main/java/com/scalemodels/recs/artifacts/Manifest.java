@@ -5,15 +5,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** {@code manifest.json} of an ML artifact folder (format version 1); see docs/contracts.md. */
+/**
+ * {@code manifest.json} of an ML artifact folder (format version 1); see docs/contracts.md. {@code distance} ranks
+ * items for a user, {@code itemDistance} items for an item (similar items).
+ */
 public record Manifest(int formatVersion, String modelVersion, String createdAt, int embeddingDim, Distance distance,
-        FeatureSet userFeatures, FeatureSet itemFeatures, Map<String, FileEntry> files) {
+        Distance itemDistance, FeatureSet userFeatures, FeatureSet itemFeatures, Map<String, FileEntry> files) {
 
     public static final int FORMAT_VERSION = 1;
 
     public Manifest {
         Objects.requireNonNull(modelVersion, "modelVersion");
         Objects.requireNonNull(distance, "distance");
+        Objects.requireNonNull(itemDistance, "itemDistance");
         Objects.requireNonNull(userFeatures, "userFeatures");
         Objects.requireNonNull(itemFeatures, "itemFeatures");
         files = Map.copyOf(files);

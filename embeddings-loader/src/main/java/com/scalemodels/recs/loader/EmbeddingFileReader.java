@@ -1,51 +1,36 @@
 package com.scalemodels.recs.loader;
 
+import com.scalemodels.recs.loader.CsvRecords.CsvRecord;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Validates one embeddings CSV ({@code id,embedding}) row by row, streaming: header, id type and uniqueness,
- * vector syntax, dimension and finiteness. The calling thread reads the CSV and checks ids; the vectors of each
- * batch of rows are converted on {@link VectorParsing}'s workers; batches come back in file order. Every problem
- * goes to {@link Problems} with file and line. Valid rows go to the sink only while the whole input is still clean
- * (the shared Problems is empty): once anything is wrong nothing more is loaded, but reading continues so that the
- * report covers the whole input.
+ * vector syntax, dimension and finiteness. Every problem goes to {@link Problems} with file and line. Valid rows go
+ * to the sink only while the whole input is still clean (the shared Problems is empty): once anything is wrong
+ * nothing more is loaded, but reading goes on so that the report covers the whole input.
+ *
+ * <p>The file is decoded as UTF-8 with malformed bytes replaced by U+FFFD, so an id holding that character is
+ * reported as not valid UTF-8 (in a vector it is simply not a number).
  */
 final class EmbeddingFileReader {
 
     private static final long PROGRESS_EVERY_ROWS = 100_000;
     private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
 
-    /**
-     * Vector parse workers beside the reading thread: one keeps two cores busy (reader: CSV, ids, COPY encoding;
-     * worker: decimal-to-float, the larger half). Measured on two cores with
-     * {@code ./bench.sh embeddings-loader -- 1000000 copy-only N}: validation and encoding alone ran at 1.14 M rows/s
-     * with one worker against 0.82–1.05 M with two (three busy threads on two cores only thrash); more help where
-     * more cores are free.
-     */
-    static final int DEFAULT_PARSE_WORKERS = Math.min(2, Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
-
     private final ProgressListener progress;
-    private final int parseWorkers;
-    /** The user id checkUserId parsed last; saves a second parse of the same bytes for the sink. */
-    private int parsedUserId;
 
     EmbeddingFileReader(ProgressListener progress) {
-        this(progress, DEFAULT_PARSE_WORKERS);
-    }
-
-    /** @param parseWorkers threads converting vector text beside the reading thread; 0 parses on the caller's thread */
-    EmbeddingFileReader(ProgressListener progress, int parseWorkers) {
         this.progress = progress;
-        this.parseWorkers = parseWorkers;
     }
 
     /** Returns the number of data rows read (valid or not). */
@@ -61,54 +46,56 @@ final class EmbeddingFileReader {
 
     long read(InputStream in, String name, IdKind kind, int dim, Problems problems, RowSink sink)
             throws IOException, SQLException {
-        IntIdSet userIds = kind == IdKind.USER ? new IntIdSet() : null;
-        ByteIdSet itemIds = kind == IdKind.ITEM ? new ByteIdSet() : null;
-        Emitter emitter = new Emitter(name, dim, problems, sink);
+        CsvRecords csv = new CsvRecords(new InputStreamReader(in, StandardCharsets.UTF_8));
+        CsvRecord header = csv.next();
+        if (header == null) {
+            problems.add(name, 0, "file is empty: expected the header id,embedding");
+            return 0;
+        }
+        if (header.error() != null || header.fieldCount() != 2 || !header.fields().equals(List.of("id", "embedding"))) {
+            problems.add(name, header.line(), "expected the header id,embedding");
+            return 0;
+        }
+        // First line of every id; user ids by value, so 7 and 007 are the same id.
+        Map<Object, Long> firstLines = new HashMap<>();
+        float[] vector = new float[dim];
         long rows = 0;
         long started = System.nanoTime();
         long lastReport = started;
-        try (CsvRecordReader csv = new CsvRecordReader(in);
-             VectorParsing parsing = new VectorParsing(dim, parseWorkers)) {
-            if (!csv.next()) {
-                problems.add(name, 0, "file is empty: expected the header id,embedding");
-                return 0;
+        for (CsvRecord record = csv.next(); record != null; record = csv.next()) {
+            rows++;
+            long now = System.nanoTime();
+            if (rows % PROGRESS_EVERY_ROWS == 0 || now - lastReport >= PROGRESS_EVERY_NANOS) {
+                lastReport = now;
+                progress.progress(name, rows, rate(rows, started, now), false);
             }
-            if (!isHeader(csv)) {
-                problems.add(name, csv.line(), "expected the header id,embedding");
-                return 0;
+            long line = record.line();
+            if (record.error() != null) {
+                problems.add(name, line, "malformed CSV: " + record.error());
+                continue;
             }
-            RowBatch batch = parsing.batch();
-            while (csv.next()) {
-                rows++;
-                long line = csv.line();
-                if (csv.error() != null) {
-                    batch.addRejected(line, "malformed CSV: " + csv.error());
-                } else if (csv.fieldCount() != 2) {
-                    batch.addRejected(line, "expected 2 fields (id,embedding), found " + csv.fieldCount());
-                } else {
-                    // Ids are checked here, in file order: duplicates name the first line.
-                    String idProblem = kind == IdKind.ITEM
-                            ? checkItemId(csv.field(0), csv.length(0), itemIds, line)
-                            : checkUserId(csv.field(0), csv.length(0), userIds, line);
-                    // Only a valid item id is kept for the sink: a bad one can be a megabyte long.
-                    int idLength = kind == IdKind.ITEM && idProblem == null ? csv.length(0) : 0;
-                    batch.add(line, idProblem, csv.field(0), idLength, parsedUserId, csv.field(1), csv.length(1));
-                }
-                if (batch.isFull()) {
-                    emitter.emit(parsing.submit(batch), parsing);
-                    batch = parsing.batch();
-                }
-                if ((rows & 4095) == 0 || rows % PROGRESS_EVERY_ROWS == 0) {
-                    long now = System.nanoTime();
-                    if (rows % PROGRESS_EVERY_ROWS == 0 || now - lastReport >= PROGRESS_EVERY_NANOS) {
-                        lastReport = now;
-                        progress.progress(name, rows, rate(rows, started, now), false);
-                    }
+            if (record.fieldCount() != 2) {
+                problems.add(name, line, "expected 2 fields (id,embedding), found " + record.fieldCount());
+                continue;
+            }
+            String id = record.fields().get(0);
+            String idProblem = kind == IdKind.ITEM ? itemIdProblem(id) : userIdProblem(id);
+            if (idProblem == null) {
+                Object key = kind == IdKind.ITEM ? id : Integer.valueOf(id);
+                Long first = firstLines.putIfAbsent(key, line);
+                if (first != null) {
+                    idProblem = "duplicate id " + (kind == IdKind.ITEM ? VectorText.excerpt(id) : key)
+                            + " (first on line " + first + ")";
                 }
             }
-            emitter.emit(parsing.submit(batch), parsing);
-            for (RowBatch b = parsing.next(); b != null; b = parsing.next()) {
-                emitter.emit(b, parsing);
+            if (idProblem != null) {
+                problems.add(name, line, idProblem);
+            }
+            String vectorProblem = VectorText.parse(record.fields().get(1), vector);
+            if (vectorProblem != null) {
+                problems.add(name, line, vectorProblem);
+            } else if (problems.isEmpty()) {
+                sink.row(id, vector);
             }
         }
         if (rows == 0) {
@@ -118,156 +105,55 @@ final class EmbeddingFileReader {
         return rows;
     }
 
-    /**
-     * Reports a parsed batch's problems and passes its valid rows on, row by row in file order: a row's id problem
-     * before its vector problem, and rows go to the sink only while the whole input is still clean.
-     */
-    private static final class Emitter {
-
-        private final String name;
-        private final Problems problems;
-        private final RowSink sink;
-        private final byte[] id = new byte[4 * IdKind.MAX_ITEM_ID_CHARS + 4];
-        private final float[] vector;
-
-        Emitter(String name, int dim, Problems problems, RowSink sink) {
-            this.name = name;
-            this.problems = problems;
-            this.sink = sink;
-            this.vector = new float[dim];
-        }
-
-        void emit(RowBatch batch, VectorParsing parsing) throws IOException, SQLException {
-            if (batch == null) {
-                return;
-            }
-            for (int r = 0; r < batch.size(); r++) {
-                String rowProblem = batch.rowProblem(r);
-                if (rowProblem != null) {
-                    problems.add(name, batch.line(r), rowProblem);
-                }
-                if (!batch.hasVector(r)) {
-                    continue;
-                }
-                String vectorProblem = batch.vectorProblem(r);
-                if (vectorProblem != null) {
-                    problems.add(name, batch.line(r), vectorProblem);
-                } else if (rowProblem == null && problems.isEmpty()) {
-                    int idLength = batch.copyId(r, id);
-                    batch.copyVector(r, vector);
-                    sink.row(id, idLength, batch.intId(r), vector);
-                }
-            }
-            parsing.recycle(batch);
-        }
-    }
-
-    private static boolean isHeader(CsvRecordReader csv) {
-        return csv.error() == null && csv.fieldCount() == 2
-                && equalsAscii(csv.field(0), csv.length(0), "id")
-                && equalsAscii(csv.field(1), csv.length(1), "embedding");
-    }
-
-    /** Null when the item id is valid and new (then it is remembered), else the problem. */
-    private static String checkItemId(byte[] b, int length, ByteIdSet seen, long line) {
-        String problem = itemIdProblem(b, length);
-        if (problem != null) {
-            return problem;
-        }
-        int first = seen.addOrGetLine(b, length, (int) Math.min(line, Integer.MAX_VALUE));
-        if (first != 0) {
-            return "duplicate id " + VectorTextParser.excerpt(b, 0, length) + " (first on line " + first + ")";
-        }
-        return null;
-    }
-
-    static String itemIdProblem(byte[] b, int length) {
+    static String itemIdProblem(String id) {
         int start = 0;
-        int end = length;
-        while (start < end && isWhitespace(b[start])) {
+        int end = id.length();
+        while (start < end && isWhitespace(id.charAt(start))) {
             start++;
         }
         if (start == end) {
             return "empty id";
         }
-        while (isWhitespace(b[end - 1])) {
+        while (isWhitespace(id.charAt(end - 1))) {
             end--;
         }
-        if (start != 0 || end != length) {
-            return "id has leading or trailing whitespace: " + VectorTextParser.excerpt(b, 0, length);
+        if (start != 0 || end != id.length()) {
+            return "id has leading or trailing whitespace: " + VectorText.excerpt(id);
         }
-        boolean ascii = true;
-        for (int i = 0; i < length; i++) {
-            if (b[i] == 0) {
-                return "id contains a NUL byte";
-            }
-            ascii &= b[i] >= 0;
+        if (id.indexOf('\0') >= 0) {
+            return "id contains a NUL byte";
         }
-        int chars = length;
-        if (!ascii) {
-            try {
-                String s = StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(b, 0, length)).toString();
-                chars = s.codePointCount(0, s.length());
-            } catch (CharacterCodingException e) {
-                return "id is not valid UTF-8";
-            }
+        if (id.indexOf('\uFFFD') >= 0) {
+            return "id is not valid UTF-8";
         }
-        if (chars > IdKind.MAX_ITEM_ID_CHARS) {
-            return "id is longer than " + IdKind.MAX_ITEM_ID_CHARS + " characters: "
-                    + VectorTextParser.excerpt(b, 0, length);
+        if (id.codePointCount(0, id.length()) > IdKind.MAX_ITEM_ID_CHARS) {
+            return "id is longer than " + IdKind.MAX_ITEM_ID_CHARS + " characters: " + VectorText.excerpt(id);
         }
         return null;
     }
 
-    /** Null when the user id is valid and new (then it is remembered and in {@link #parsedUserId}), else the problem. */
-    private String checkUserId(byte[] b, int length, IntIdSet seen, long line) {
-        int i = 0;
-        boolean negative = length > 0 && b[0] == '-';
-        if (negative) {
-            i++;
+    static String userIdProblem(String id) {
+        if (id.isEmpty()) {
+            return "empty id";
         }
-        if (i == length) {
-            return length == 0 ? "empty id" : "user id is not an integer: " + VectorTextParser.excerpt(b, 0, length);
+        int first = id.startsWith("-") ? 1 : 0;
+        boolean digits = first < id.length();
+        for (int i = first; i < id.length(); i++) {
+            digits &= id.charAt(i) >= '0' && id.charAt(i) <= '9';
         }
-        long value = 0;
-        for (; i < length; i++) {
-            if (b[i] < '0' || b[i] > '9') {
-                return "user id is not an integer: " + VectorTextParser.excerpt(b, 0, length);
-            }
-            value = value * 10 + (b[i] - '0');
-            if (value > (long) Integer.MAX_VALUE + 1) {
-                break;
-            }
+        if (!digits) {
+            return "user id is not an integer: " + VectorText.excerpt(id);
         }
-        value = negative ? -value : value;
-        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-            return "user id is out of the integer range: " + VectorTextParser.excerpt(b, 0, length);
+        try {
+            Integer.parseInt(id);
+            return null;
+        } catch (NumberFormatException e) { // digits only, so too large
+            return "user id is out of the integer range: " + VectorText.excerpt(id);
         }
-        parsedUserId = (int) value;
-        int first = seen.addOrGetLine(parsedUserId, (int) Math.min(line, Integer.MAX_VALUE));
-        if (first != 0) {
-            return "duplicate id " + parsedUserId + " (first on line " + first + ")";
-        }
-        return null;
     }
 
-    private static boolean isWhitespace(byte c) {
+    private static boolean isWhitespace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    }
-
-    private static boolean equalsAscii(byte[] b, int length, String s) {
-        if (length != s.length()) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (b[i] != s.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static double rate(long rows, long startNanos, long nowNanos) {

@@ -5,7 +5,7 @@ import com.scalemodels.recs.config.Environment;
 import com.scalemodels.recs.vectordb.VectorDbConfig;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.util.HashMap;
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -121,69 +121,81 @@ public final class EmbeddingsLoaderCli implements Callable<Integer> {
         if (modes > 1 || (force && modes > 0)) {
             throw new ConfigException("choose one of --rollback, --status, --validate-only (and --force only with a load)");
         }
-        Environment env = environment();
-        if (status) {
-            return printStatus(LoaderEnvironment.service(VectorDbConfig.fromEnvironment(env).withPoolSize(1),
-                    LoaderEnvironment.settings(env), progress()).status());
-        }
-        if (rollback) {
-            LoadOutcome outcome = LoaderEnvironment.service(VectorDbConfig.fromEnvironment(env).withPoolSize(1),
-                    LoaderEnvironment.settings(env), progress()).rollback();
-            out.println(outcome.message());
-            return ExitCodes.OK;
-        }
+        Environment env = new Environment(environment);
         if (validateOnly) {
-            EmbeddingsSource source = ArtifactStoreSource.forUri(env.artifactsUri("ML_ARTIFACTS_URI"),
-                    LoaderEnvironment.artifactCacheDir(env), s3);
-            Problems problems = new EmbeddingsLoaderService(null, LoaderEnvironment.settings(env), progress())
-                    .validate(source);
+            Problems problems = new EmbeddingsLoaderService(null, loadSettings(env), progress())
+                    .validate(source(artifactsUri(env), env));
             if (!problems.isEmpty()) {
                 throw new InvalidEmbeddingsException(problems);
             }
             out.println("input is valid");
             return ExitCodes.OK;
         }
-        LoaderConfig config = LoaderConfig.fromEnvironment(env);
-        EmbeddingsLoaderService service = LoaderEnvironment.service(config.vectorDb(),
-                LoaderEnvironment.settings(env, config.hnswM(), config.hnswEfConstruction()), progress());
-        LoadOutcome outcome = service.load(
-                ArtifactStoreSource.forUri(config.artifactsUri(), config.artifactCacheDir(), s3), force);
+        if (status || rollback) {
+            EmbeddingsLoaderService service = service(vectorDb(env), loadSettings(env));
+            if (status) {
+                return printStatus(service.status());
+            }
+            out.println(service.rollback().message());
+            return ExitCodes.OK;
+        }
+        LoaderConfig config = new LoaderConfig(artifactsUri(env), LoaderConfig.artifactCacheDir(env), vectorDb(env),
+                loadSettings(env));
+        LoadOutcome outcome = service(config.vectorDb(), config.load())
+                .load(source(config.artifactsUri(), env), force);
         out.println(outcome.message());
         return ExitCodes.OK;
     }
 
-    /** The process environment with the command-line options laid over it, validated by common-model's config. */
-    private Environment environment() {
-        Map<String, String> vars = new HashMap<>(environment);
-        if (artifacts != null) {
-            vars.put("ML_ARTIFACTS_URI", ArtifactsUri.fromUriOrPath(artifacts, "--artifacts").toString());
-        }
-        if (jdbcUrl != null) {
-            vars.put("VECTOR_DB_JDBC_URL", jdbcUrl);
-        }
-        if (user != null) {
-            vars.remove("VECTOR_DB_SECRET_ID");
-            vars.put("VECTOR_DB_USER", user);
-        }
-        if (passwordEnv != null) {
-            String password = environment.get(passwordEnv);
-            if (password == null) {
-                throw new ConfigException("--password-env names " + passwordEnv + ", which is not set");
-            }
-            vars.remove("VECTOR_DB_SECRET_ID");
-            vars.put("VECTOR_DB_PASSWORD", password);
-        }
-        putIfSet(vars, "HNSW_M", hnswM);
-        putIfSet(vars, "HNSW_EF_CONSTRUCTION", hnswEfConstruction);
-        putIfSet(vars, LoaderEnvironment.MAINTENANCE_WORK_MEM_MB, maintenanceWorkMemMb);
-        putIfSet(vars, LoaderEnvironment.BUILD_WORKERS, buildWorkers);
-        return new Environment(vars);
+    private EmbeddingsLoaderService service(VectorDbConfig db, LoadSettings settings) {
+        return new EmbeddingsLoaderService(new DatabaseConnector(db), settings, progress());
     }
 
-    private static void putIfSet(Map<String, String> vars, String name, Integer value) {
-        if (value != null) {
-            vars.put(name, value.toString());
+    private EmbeddingsSource source(URI artifacts, Environment env) {
+        return ArtifactStoreSource.forUri(artifacts, LoaderConfig.artifactCacheDir(env), s3);
+    }
+
+    private URI artifactsUri(Environment env) {
+        return artifacts != null ? ArtifactsUri.fromUriOrPath(artifacts, "--artifacts") : LoaderConfig.artifactsUri(env);
+    }
+
+    private LoadSettings loadSettings(Environment env) {
+        LoadSettings fromEnv = LoadSettings.fromEnvironment(env);
+        return new LoadSettings(hnswM != null ? hnswM : fromEnv.hnswM(),
+                hnswEfConstruction != null ? hnswEfConstruction : fromEnv.hnswEfConstruction(),
+                maintenanceWorkMemMb != null ? maintenanceWorkMemMb : fromEnv.maintenanceWorkMemMb(),
+                buildWorkers != null ? buildWorkers : fromEnv.buildWorkers());
+    }
+
+    /**
+     * The environment's connection unless --jdbc-url, --user or --password-env is given. Then each of those
+     * defaults to VECTOR_DB_JDBC_URL, VECTOR_DB_USER and VECTOR_DB_PASSWORD, and the Secrets Manager secret
+     * (VECTOR_DB_SECRET_ID) is used only when neither a user nor a password is given.
+     */
+    private VectorDbConfig vectorDb(Environment env) {
+        boolean login = user != null || passwordEnv != null;
+        if (jdbcUrl == null && !login) {
+            return LoaderConfig.vectorDb(env);
         }
+        String url = jdbcUrl != null ? jdbcUrl : env.required("VECTOR_DB_JDBC_URL");
+        if (!login && env.isSet("VECTOR_DB_SECRET_ID")) {
+            return new VectorDbConfig(url, new VectorDbConfig.Credentials.SecretsManager(
+                    env.required("VECTOR_DB_SECRET_ID")), 1, VectorDbConfig.DEFAULT_CONNECT_TIMEOUT,
+                    VectorDbConfig.DEFAULT_STATEMENT_TIMEOUT);
+        }
+        return VectorDbConfig.of(url, user != null ? user : env.required("VECTOR_DB_USER"), password(env))
+                .withPoolSize(1);
+    }
+
+    private String password(Environment env) {
+        if (passwordEnv == null) {
+            return env.required("VECTOR_DB_PASSWORD");
+        }
+        String password = environment.get(passwordEnv);
+        if (password == null) {
+            throw new ConfigException("--password-env names " + passwordEnv + ", which is not set");
+        }
+        return password;
     }
 
     private ProgressListener progress() {

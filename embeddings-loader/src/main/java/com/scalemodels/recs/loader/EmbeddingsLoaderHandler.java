@@ -7,7 +7,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.scalemodels.recs.config.Environment;
 import java.net.URI;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,50 +23,35 @@ public final class EmbeddingsLoaderHandler implements RequestHandler<Map<String,
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddingsLoaderHandler.class);
 
+    private final LoaderConfig config;
+    private final Supplier<S3Client> s3;
     private final EmbeddingsLoaderService service;
-    private final URI configuredArtifacts;
-    private final Function<URI, EmbeddingsSource> sources;
 
-    /** Lambda's constructor: configuration is read once per execution environment, at init. */
+    /** Lambda's constructor: the configuration is read once per execution environment, at init. */
     public EmbeddingsLoaderHandler() {
-        this(Environment.system());
-    }
-
-    public EmbeddingsLoaderHandler(Environment env) {
-        this(env, new LazyS3Client());
+        this(LoaderConfig.fromEnvironment(Environment.system()), new LazyS3Client());
     }
 
     /** @param s3 the client for s3:// artifacts, asked for only when the artifacts are on S3 */
-    EmbeddingsLoaderHandler(Environment env, Supplier<S3Client> s3) {
-        this(LoaderConfig.fromEnvironment(env), env, s3);
-    }
-
-    private EmbeddingsLoaderHandler(LoaderConfig config, Environment env, Supplier<S3Client> s3) {
-        this(LoaderEnvironment.service(config.vectorDb(),
-                        LoaderEnvironment.settings(env, config.hnswM(), config.hnswEfConstruction()),
-                        (file, rows, rate, done) -> LOG.info("progress", kv("file", file), kv("rows", rows),
-                                kv("rows_per_second", Math.round(rate)), kv("done", done))),
-                config.artifactsUri(),
-                uri -> ArtifactStoreSource.forUri(uri, config.artifactCacheDir(), s3));
-    }
-
-    EmbeddingsLoaderHandler(EmbeddingsLoaderService service, URI configuredArtifacts,
-            Function<URI, EmbeddingsSource> sources) {
-        this.service = service;
-        this.configuredArtifacts = configuredArtifacts;
-        this.sources = sources;
+    EmbeddingsLoaderHandler(LoaderConfig config, Supplier<S3Client> s3) {
+        this.config = config;
+        this.s3 = s3;
+        this.service = new EmbeddingsLoaderService(new DatabaseConnector(config.vectorDb()), config.load(),
+                (file, rows, rate, done) -> LOG.info("progress", kv("file", file), kv("rows", rows),
+                        kv("rows_per_second", Math.round(rate)), kv("done", done)));
     }
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         LoaderRequest request = LoaderRequest.fromEvent(event);
-        URI artifacts = request.artifactsOr(configuredArtifacts);
+        URI artifacts = request.artifactsOr(config.artifactsUri());
         LOG.info("invoked", kv("source", request.source()), kv("manifest_etag", request.manifestEtag()),
                 kv("artifacts_uri", artifacts.toString()), kv("expected_version", request.expectedVersion()),
                 kv("force", request.force()), kv("rollback", request.rollback()));
-        LoadOutcome outcome = request.rollback()
-                ? service.rollback()
-                : service.load(sources.apply(artifacts).expecting(request.expectedVersion()), request.force());
-        return outcome.toMap();
+        if (request.rollback()) {
+            return service.rollback().toMap();
+        }
+        EmbeddingsSource source = ArtifactStoreSource.forUri(artifacts, config.artifactCacheDir(), s3);
+        return service.load(source.expecting(request.expectedVersion()), request.force()).toMap();
     }
 }

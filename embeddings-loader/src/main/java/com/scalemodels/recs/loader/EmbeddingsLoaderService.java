@@ -29,19 +29,18 @@ public final class EmbeddingsLoaderService {
     private final LoaderLock lock = new LoaderLock();
     private final SchemaInstaller schema = new SchemaInstaller();
     private final VersionStore versions = new VersionStore();
-    private final VersionSwitcher switcher;
+    private final VersionSwitcher switcher = new VersionSwitcher();
 
     public EmbeddingsLoaderService(DatabaseConnector database, LoadSettings settings, ProgressListener progress) {
         this.database = database;
         this.settings = settings;
         this.progress = progress;
-        this.switcher = new VersionSwitcher(settings);
     }
 
     /** Validates the input without a database: an empty Problems means a load would accept it. */
     public Problems validate(EmbeddingsSource source) {
         EmbeddingsArtifacts artifacts = source.resolve();
-        Problems problems = new Problems(settings.problemCap());
+        Problems problems = new Problems();
         EmbeddingFileReader reader = new EmbeddingFileReader(progress);
         try {
             for (IdKind kind : IdKind.values()) {
@@ -102,8 +101,8 @@ public final class EmbeddingsLoaderService {
             VersionRow now = versions.withStatus(conn, "live").orElseThrow();
             String message = "rolled back from " + live.map(VersionRow::modelVersion).orElse("?") + " to " + version;
             LOG.info(message, kv("status", "rolled_back"), kv("model_version", version), kv("swap_ms", swapMillis));
-            return new LoadOutcome(LoadOutcome.Status.ROLLED_BACK, version, now.itemRows(), now.userRows(), message,
-                    runId, 0, 0, swapMillis);
+            return new LoadOutcome(LoadOutcome.Status.ROLLED_BACK, now, message, runId,
+                    new LoadOutcome.Timings(0, 0, swapMillis));
         } catch (SQLException e) {
             throw translate(e);
         } finally {
@@ -140,18 +139,17 @@ public final class EmbeddingsLoaderService {
         Optional<VersionRow> live = versions.withStatus(conn, "live");
         if (live.isPresent() && live.get().modelVersion().equals(artifacts.modelVersion())) {
             VersionRow v = live.get();
-            return Optional.of(new LoadOutcome(LoadOutcome.Status.UNCHANGED, v.modelVersion(), v.itemRows(),
-                    v.userRows(), "model version " + v.modelVersion() + " is already live (activated "
-                    + v.activatedAt() + "); nothing to do. Use --force to reload it.", runId, 0, 0, 0));
+            return Optional.of(new LoadOutcome(LoadOutcome.Status.UNCHANGED, v, "model version " + v.modelVersion()
+                    + " is already live (activated " + v.activatedAt() + "); nothing to do. Use --force to reload it.",
+                    runId, LoadOutcome.Timings.NONE));
         }
         Optional<VersionRow> previous = versions.withStatus(conn, "previous");
         if (previous.isPresent() && previous.get().modelVersion().equals(artifacts.modelVersion())) {
             VersionRow v = previous.get();
             // Someone rolled this version back on purpose: a routine re-run must not silently undo that.
-            return Optional.of(new LoadOutcome(LoadOutcome.Status.UNCHANGED, v.modelVersion(), v.itemRows(),
-                    v.userRows(), "model version " + v.modelVersion() + " was rolled back and is kept as the previous"
-                    + " version; nothing to do. Use --rollback to make it live again or --force to reload it.",
-                    runId, 0, 0, 0));
+            return Optional.of(new LoadOutcome(LoadOutcome.Status.UNCHANGED, v, "model version " + v.modelVersion()
+                    + " was rolled back and is kept as the previous version; nothing to do. Use --rollback to make it"
+                    + " live again or --force to reload it.", runId, LoadOutcome.Timings.NONE));
         }
         return Optional.empty();
     }
@@ -159,7 +157,7 @@ public final class EmbeddingsLoaderService {
     private LoadOutcome loadAndSwap(Connection conn, EmbeddingsArtifacts artifacts, String runId)
             throws SQLException, IOException {
         StagingLoader staging = new StagingLoader(new EmbeddingFileReader(progress));
-        Problems problems = new Problems(settings.problemCap());
+        Problems problems = new Problems();
         int tableId;
         long itemRows;
         long userRows;
@@ -199,12 +197,13 @@ public final class EmbeddingsLoaderService {
             throw e;
         }
         long swapMillis = millisSince(started);
-        String message = "model version " + artifacts.modelVersion() + " is live (" + itemRows + " items, "
-                + userRows + " users)";
-        LOG.info(message, kv("status", "loaded"), kv("model_version", artifacts.modelVersion()),
-                kv("item_rows", itemRows), kv("user_rows", userRows), kv("swap_ms", swapMillis));
-        return new LoadOutcome(LoadOutcome.Status.LOADED, artifacts.modelVersion(), itemRows, userRows, message,
-                runId, copyMillis, indexMillis, swapMillis);
+        VersionRow live = versions.withStatus(conn, "live").orElseThrow();
+        String message = "model version " + live.modelVersion() + " is live (" + live.itemRows() + " items, "
+                + live.userRows() + " users)";
+        LOG.info(message, kv("status", "loaded"), kv("model_version", live.modelVersion()),
+                kv("item_rows", live.itemRows()), kv("user_rows", live.userRows()), kv("swap_ms", swapMillis));
+        return new LoadOutcome(LoadOutcome.Status.LOADED, live, message, runId,
+                new LoadOutcome.Timings(copyMillis, indexMillis, swapMillis));
     }
 
     private void discardQuietly(Connection conn) {

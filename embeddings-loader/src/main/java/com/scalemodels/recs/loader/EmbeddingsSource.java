@@ -1,7 +1,7 @@
 package com.scalemodels.recs.loader;
 
 /**
- * Where a load's embeddings come from. Production uses {@link ArtifactStoreSource} (common-model's verified artifact
+ * Where a load's embeddings come from. Production uses {@link ArtifactStoreSource} (the artifacts module's verified artifact
  * store); the seam lets a request add checks such as {@link #expecting} without the service knowing about them.
  */
 @FunctionalInterface

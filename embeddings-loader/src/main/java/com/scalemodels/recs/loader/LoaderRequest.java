@@ -1,5 +1,7 @@
 package com.scalemodels.recs.loader;
 
+import com.scalemodels.recs.json.Fields;
+import com.scalemodels.recs.json.Json;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -18,10 +20,15 @@ import java.util.Optional;
 record LoaderRequest(Optional<URI> artifactsUri, String expectedVersion, boolean force, boolean rollback,
         String source, String manifestEtag) {
 
+    /** Text fields are bounded so an event cannot make the log line or the error message unbounded. */
+    private static final int MAX_TEXT = 2048;
+
     static LoaderRequest fromEvent(Map<String, Object> event) {
-        Map<String, Object> e = event == null ? Map.of() : event;
-        boolean force = flag(e, "force");
-        boolean rollback = flag(e, "rollback");
+        // The runtime has already decoded the event into a map; reading it back as a tree lets the one field
+        // checker of the project judge it, with the same messages as every other input.
+        Fields e = Fields.root(Json.read(Json.write(event == null ? Map.of() : event)), "event");
+        boolean force = e.optionalBoolean("force", false);
+        boolean rollback = e.optionalBoolean("rollback", false);
         if (force && rollback) {
             throw new IllegalArgumentException("an event may ask for force or rollback, not both");
         }
@@ -36,28 +43,9 @@ record LoaderRequest(Optional<URI> artifactsUri, String expectedVersion, boolean
         return artifactsUri.orElse(configured);
     }
 
-    private static String text(Map<String, Object> event, String name) {
-        Object value = event.get(name);
-        if (value == null) {
-            return ""; // Terraform's jsonencode turns a null variable into JSON null
-        }
-        if (value instanceof String s) {
-            return s;
-        }
-        throw new IllegalArgumentException("event field " + name + " must be a string");
-    }
-
-    private static boolean flag(Map<String, Object> event, String name) {
-        Object value = event.get(name);
-        if (value == null) {
-            return false;
-        }
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        if (value instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
-            return Boolean.parseBoolean(s);
-        }
-        throw new IllegalArgumentException("event field " + name + " must be true or false");
+    /** Terraform's jsonencode turns a null variable into JSON null: null and missing both mean "not given". */
+    private static String text(Fields event, String name) {
+        String value = event.optionalText(name, MAX_TEXT);
+        return value == null ? "" : value;
     }
 }

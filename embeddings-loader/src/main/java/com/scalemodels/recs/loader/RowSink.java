@@ -1,16 +1,12 @@
 package com.scalemodels.recs.loader;
 
-import java.io.IOException;
 import java.sql.SQLException;
 
-/**
- * Receives validated rows. The arguments are the reader's reusable buffers: valid only during the call.
- * For item rows {@code idBytes[0, idLength)} is the UTF-8 id; for user rows {@code intId} is the id.
- */
+/** Receives validated rows: the id as written in the file, and the vector (the reader's array, valid only during the call). */
 @FunctionalInterface
 interface RowSink {
 
-    RowSink NONE = (idBytes, idLength, intId, vector) -> { };
+    RowSink NONE = (id, vector) -> { };
 
-    void row(byte[] idBytes, int idLength, int intId, float[] vector) throws IOException, SQLException;
+    void row(String id, float[] vector) throws SQLException;
 }

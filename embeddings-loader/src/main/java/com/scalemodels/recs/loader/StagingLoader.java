@@ -1,6 +1,7 @@
 package com.scalemodels.recs.loader;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,11 +13,10 @@ import org.postgresql.copy.CopyIn;
  * Fills a new version's tables, all inside the caller's transaction: create (embedding_stage), COPY … FORMAT BINARY
  * FREEZE while the CSV is validated, then keys, HNSW indexes and statistics (embedding_finish_staging).
  *
- * <p>Validation and COPY run in one pass: the client parses and checks row n while the server stores row n-1, so
- * the two cores work in parallel. The socket writes run on a second client thread ({@link PipelinedCopyWriter}),
- * so a momentarily slow server does not stall parsing. The first problem cancels the COPY and the caller rolls the
- * transaction back, so no other session ever sees the staged tables and nothing persists; the remaining files are
- * still read, without COPY, to report every problem.
+ * <p>Validation and COPY run in one pass: rows are sent as they are checked, and the server stores one chunk
+ * while the next is parsed. The first problem cancels the COPY and the caller rolls the transaction back, so no
+ * other session ever sees the staged tables and nothing persists; the remaining files are still read, without
+ * COPY, to report every problem.
  */
 final class StagingLoader {
 
@@ -41,23 +41,18 @@ final class StagingLoader {
     /** Returns the data rows read; when {@code problems} is not empty afterwards the transaction must be rolled back. */
     long copy(Connection conn, int tableId, IdKind kind, EmbeddingsArtifacts artifacts, Problems problems)
             throws SQLException, IOException {
+        Path file = artifacts.file(kind);
+        int dim = artifacts.embeddingDim();
         if (!problems.isEmpty()) {
-            return reader.read(artifacts.file(kind), kind, artifacts.embeddingDim(), problems, RowSink.NONE);
+            return reader.read(file, kind, dim, problems, RowSink.NONE);
         }
         String sql = "COPY " + kind.versionTable(tableId) + " (id, embedding) FROM STDIN WITH (FORMAT binary, FREEZE)";
         CopyIn copy = conn.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         try {
-            long rows;
-            // The writer thread is stopped (closed) before the COPY is ended or cancelled on this thread.
-            try (PipelinedCopyWriter writer = new PipelinedCopyWriter(copy::writeToCopy)) {
-                BinaryCopyEncoder encoder = new BinaryCopyEncoder(kind, artifacts.embeddingDim(), writer);
-                rows = reader.read(artifacts.file(kind), kind, artifacts.embeddingDim(), problems, encoder);
-                if (problems.isEmpty()) {
-                    encoder.finish();
-                    writer.finish();
-                }
-            }
+            BinaryCopyWriter writer = new BinaryCopyWriter(kind, dim, copy::writeToCopy);
+            long rows = reader.read(file, kind, dim, problems, writer);
             if (problems.isEmpty()) {
+                writer.finish();
                 copy.endCopy();
             }
             return rows;
@@ -72,7 +67,7 @@ final class StagingLoader {
         try (PreparedStatement ps = conn.prepareStatement(
                 "SELECT set_config('maintenance_work_mem', ?, true), set_config('max_parallel_maintenance_workers', ?, true)")) {
             ps.setString(1, settings.maintenanceWorkMemMb() + "MB");
-            ps.setString(2, Integer.toString(settings.maxParallelMaintenanceWorkers()));
+            ps.setString(2, Integer.toString(settings.buildWorkers()));
             ps.execute();
         }
         try (PreparedStatement ps = conn.prepareStatement("SELECT embedding_finish_staging(?, ?, ?)")) {

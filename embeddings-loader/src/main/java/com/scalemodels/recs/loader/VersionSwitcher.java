@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,11 +19,9 @@ final class VersionSwitcher {
     private static final String LOCK_NOT_AVAILABLE = "55P03";
     private static final String DEADLOCK_DETECTED = "40P01";
 
-    private final LoadSettings settings;
-
-    VersionSwitcher(LoadSettings settings) {
-        this.settings = settings;
-    }
+    /** How long one attempt waits for readers' locks: new readers queue behind a waiting swap. */
+    private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(2);
+    private static final int ATTEMPTS = 10;
 
     /** Makes the staged version live; returns its model version. */
     String activate(Connection conn, int tableId) throws SQLException {
@@ -50,13 +49,13 @@ final class VersionSwitcher {
                     if (!retryable) {
                         throw e;
                     }
-                    if (attempt >= settings.swapAttempts()) {
+                    if (attempt >= ATTEMPTS) {
                         throw new LoaderStateException("the swap could not lock item_emb/user_emb within "
-                                + settings.swapLockTimeout().toMillis() + " ms in " + attempt
+                                + LOCK_TIMEOUT.toMillis() + " ms in " + attempt
                                 + " attempts: long-running queries hold them", e);
                     }
                     LOG.warn("swap waited {} ms for readers' locks (attempt {} of {}); retrying",
-                            settings.swapLockTimeout().toMillis(), attempt, settings.swapAttempts());
+                            LOCK_TIMEOUT.toMillis(), attempt, ATTEMPTS);
                     pause(attempt);
                 }
             }
@@ -67,7 +66,7 @@ final class VersionSwitcher {
 
     private String swapOnce(Connection conn, String sql, Integer tableId) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("SELECT set_config('lock_timeout', ?, true)")) {
-            ps.setString(1, settings.swapLockTimeout().toMillis() + "ms");
+            ps.setString(1, LOCK_TIMEOUT.toMillis() + "ms");
             ps.execute();
         }
         try (PreparedStatement ps = conn.prepareStatement(sql)) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class EmbeddingFileReaderTest {
@@ -13,11 +15,13 @@ class EmbeddingFileReaderTest {
     private final List<String> accepted = new ArrayList<>();
 
     private Problems read(IdKind kind, int dim, String csv) throws Exception {
+        return read(kind, dim, csv.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Problems read(IdKind kind, int dim, byte[] csv) throws Exception {
         Problems problems = new Problems(20);
-        new EmbeddingFileReader(ProgressListener.NONE).read(
-                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), kind.fileName(), kind, dim, problems,
-                (id, len, intId, v) -> accepted.add((kind == IdKind.ITEM ? new String(id, 0, len, StandardCharsets.UTF_8)
-                        : Integer.toString(intId)) + "=" + java.util.Arrays.toString(java.util.Arrays.copyOf(v, dim))));
+        new EmbeddingFileReader(ProgressListener.NONE).read(new ByteArrayInputStream(csv), kind.fileName(), kind, dim,
+                problems, (id, v) -> accepted.add(id + "=" + Arrays.toString(v)));
         return problems;
     }
 
@@ -145,10 +149,10 @@ class EmbeddingFileReaderTest {
     }
 
     @Test
-    void parseWorkersChangeNothingAcrossManyBatches() throws Exception {
-        java.util.Random random = new java.util.Random(13);
+    void reportsEveryProblemOfALongFileAtItsLineAndPassesNothingOnAfterTheFirst() throws Exception {
+        Random random = new Random(13);
         StringBuilder csv = new StringBuilder("id,embedding\n");
-        int rows = 3 * RowBatch.ROWS + 17;
+        int rows = 3 * 1024 + 17;
         for (int i = 0; i < rows; i++) {
             String id = i % 997 == 5 ? "S1" : "S" + i; // duplicates of S1 now and then
             String vector = i % 1500 == 1400 ? "[1,NaN,3]" : "[" + random.nextFloat() + "," + random.nextGaussian()
@@ -156,21 +160,42 @@ class EmbeddingFileReaderTest {
             csv.append(id).append(",\"").append(vector).append("\"\n");
         }
         csv.append("bad,\"[1,2]\",extra\n");
-        List<List<String>> outcomes = new ArrayList<>();
-        for (int workers : new int[] {0, 1, 2}) {
-            List<String> rowsSeen = new ArrayList<>();
-            Problems problems = new Problems(100);
-            new EmbeddingFileReader(ProgressListener.NONE, workers).read(
-                    new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "items.csv", IdKind.ITEM,
-                    3, problems, (id, len, intId, v) -> rowsSeen.add(new String(id, 0, len, StandardCharsets.UTF_8)
-                            + "=" + java.util.Arrays.toString(java.util.Arrays.copyOf(v, 3))));
-            List<String> outcome = new ArrayList<>(messages(problems));
-            outcome.addAll(rowsSeen);
-            outcomes.add(outcome);
-        }
-        assertThat(outcomes.get(0)).contains("items.csv:7: duplicate id 'S1' (first on line 3)",
-                "items.csv:1402: value 2 is not finite: 'NaN'", "items.csv:3091: expected 2 fields (id,embedding), found 3");
-        assertThat(outcomes.get(1)).isEqualTo(outcomes.get(0));
-        assertThat(outcomes.get(2)).isEqualTo(outcomes.get(0));
+        Problems problems = new Problems(100);
+        new EmbeddingFileReader(ProgressListener.NONE).read(
+                new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "items.csv", IdKind.ITEM, 3,
+                problems, (id, v) -> accepted.add(id));
+        assertThat(messages(problems)).containsExactly(
+                "items.csv:7: duplicate id 'S1' (first on line 3)",
+                "items.csv:1004: duplicate id 'S1' (first on line 3)",
+                "items.csv:1402: value 2 is not finite: 'NaN'",
+                "items.csv:2001: duplicate id 'S1' (first on line 3)",
+                "items.csv:2902: value 2 is not finite: 'NaN'",
+                "items.csv:2998: duplicate id 'S1' (first on line 3)",
+                "items.csv:3091: expected 2 fields (id,embedding), found 3");
+        assertThat(accepted).hasSize(5).first().isEqualTo("S0");
+    }
+
+    @Test
+    void reportsItemIdsThatAreNotValidUtf8OrHoldNul() throws Exception {
+        byte[] head = "id,embedding\nok,[1]\n".getBytes(StandardCharsets.UTF_8);
+        byte[] badUtf8 = {'S', (byte) 0xC3, '(', ',', '[', '1', ']', '\n'};
+        byte[] nul = {'S', 0, '1', ',', '[', '1', ']', '\n'};
+        byte[] csv = new byte[head.length + badUtf8.length + nul.length];
+        System.arraycopy(head, 0, csv, 0, head.length);
+        System.arraycopy(badUtf8, 0, csv, head.length, badUtf8.length);
+        System.arraycopy(nul, 0, csv, head.length + badUtf8.length, nul.length);
+        assertThat(messages(read(IdKind.ITEM, 1, csv))).containsExactly(
+                "item_embeddings.csv:3: id is not valid UTF-8",
+                "item_embeddings.csv:4: id contains a NUL byte");
+    }
+
+    @Test
+    void reportsQuotesInUnquotedFieldsAndOverlongFields() throws Exception {
+        String huge = "[" + "1,".repeat(CsvRecords.MAX_FIELD_CHARS / 2) + "1]";
+        Problems p = read(IdKind.ITEM, 1, "id,embedding\na\"b,[1]\nc,\"" + huge + "\"\nd,[1]\n");
+        assertThat(messages(p)).containsExactly(
+                "item_embeddings.csv:2: malformed CSV: quote inside an unquoted field",
+                "item_embeddings.csv:3: malformed CSV: field longer than 1048576 characters");
+        assertThat(accepted).isEmpty();
     }
 }

@@ -58,6 +58,11 @@ class EmbeddingsLoaderCliIT {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
+    /** The handler as the Lambda builds it, from these variables; artifacts are local, so no S3 client. */
+    private static EmbeddingsLoaderHandler handler(Map<String, String> env) {
+        return new EmbeddingsLoaderHandler(LoaderConfig.fromEnvironment(new Environment(env)), TestArtifacts::noS3);
+    }
+
     private String out() {
         return out.toString(StandardCharsets.UTF_8);
     }
@@ -79,6 +84,12 @@ class EmbeddingsLoaderCliIT {
         assertThat(run(Map.of(), "--rollback", "--status")).isEqualTo(ExitCodes.USAGE);
         assertThat(run(Map.of(), "--artifacts", tmp.toString())).isEqualTo(ExitCodes.USAGE);
         assertThat(err()).contains("VECTOR_DB_JDBC_URL");
+        assertThat(run(Map.of("HNSW_M", "8"), "--validate-only", "--artifacts", tmp.toString(), "--hnsw-m", "1"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("HNSW m must be between 2 and 100, got 1");
+        assertThat(run(Map.of(), "--status", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/x", "--user", "u",
+                "--password-env", "NOT_SET")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("--password-env names NOT_SET, which is not set");
     }
 
     @Test
@@ -139,7 +150,7 @@ class EmbeddingsLoaderCliIT {
             env.put("VECTOR_DB_PASSWORD", own.settings().password());
             env.put("ARTIFACT_CACHE_DIR", tmp.resolve("cache").toString());
             env.put("ML_ARTIFACTS_URI", TestArtifacts.write(tmp.resolve("h1"), "h-v1", "A", 1, 50, 10, 4, 1).toUri().toString());
-            EmbeddingsLoaderHandler handler = new EmbeddingsLoaderHandler(new Environment(env));
+            EmbeddingsLoaderHandler handler = handler(env);
 
             Map<String, Object> loaded = handler.handleRequest(Map.of(), null);
             assertThat(loaded).containsEntry("status", "loaded").containsEntry("model_version", "h-v1")
@@ -148,9 +159,9 @@ class EmbeddingsLoaderCliIT {
             assertThat(handler.handleRequest(Map.of("force", true), null)).containsEntry("status", "loaded");
 
             env.put("ML_ARTIFACTS_URI", TestArtifacts.write(tmp.resolve("h2"), "h-v2", "B", 100, 60, 10, 4, 2).toUri().toString());
-            assertThat(new EmbeddingsLoaderHandler(new Environment(env)).handleRequest(Map.of(), null))
+            assertThat(handler(env).handleRequest(Map.of(), null))
                     .containsEntry("status", "loaded").containsEntry("item_rows", 60L);
-            assertThat(handler.handleRequest(Map.of("rollback", "true"), null))
+            assertThat(handler.handleRequest(Map.of("rollback", true), null))
                     .containsEntry("status", "rolled_back").containsEntry("model_version", "h-v1")
                     .containsEntry("item_rows", 50L);
             assertThatThrownBy(() -> handler.handleRequest(Map.of("rollback", true, "force", true), null))
@@ -167,7 +178,7 @@ class EmbeddingsLoaderCliIT {
             env.put("VECTOR_DB_PASSWORD", own.settings().password());
             env.put("ARTIFACT_CACHE_DIR", tmp.resolve("cache").toString());
             env.put("ML_ARTIFACTS_URI", TestArtifacts.write(tmp.resolve("t1"), "t-v1", "A", 1, 30, 10, 4, 1).toUri().toString());
-            EmbeddingsLoaderHandler handler = new EmbeddingsLoaderHandler(new Environment(env));
+            EmbeddingsLoaderHandler handler = handler(env);
             Path t2 = TestArtifacts.write(tmp.resolve("t2"), "t-v2", "B", 100, 40, 10, 4, 2);
 
             // As Terraform sends it, with model_version left null, plus a field this loader does not know.
@@ -211,7 +222,7 @@ class EmbeddingsLoaderCliIT {
         env.put("VECTOR_DB_PASSWORD", "none");
         env.put("ARTIFACT_CACHE_DIR", tmp.resolve("cache").toString());
         env.put("ML_ARTIFACTS_URI", TestArtifacts.write(tmp.resolve("u1"), "u-v1", "A", 1, 5, 5, 4, 1).toUri().toString());
-        EmbeddingsLoaderHandler handler = new EmbeddingsLoaderHandler(new Environment(env));
+        EmbeddingsLoaderHandler handler = handler(env);
 
         assertThatThrownBy(() -> handler.handleRequest(Map.of("expected_version", "u-v2"), null))
                 .isInstanceOf(InvalidEmbeddingsException.class)

@@ -95,7 +95,7 @@ class EmbeddingsLoaderS3IT {
         assertThat(db.strings("SELECT model_version FROM embedding_live_version")).containsExactly(VERSION);
         assertThat(db.strings("SELECT count(*) FROM item_emb")).containsExactly(Long.toString(items));
         assertThat(db.strings("SELECT embedding::text FROM item_emb WHERE id = 'S10_1264'"))
-                .singleElement().asString().startsWith("[0.16974528,0.15722623,-0.29382122,");
+                .singleElement().asString().startsWith("[0.1781349,0.004448405,-0.20827547,");
         assertThat(tmp.resolve("cache/" + VERSION + "/" + ArtifactStoreSource.ITEM_CSV))
                 .hasSameBinaryContentAs(SAMPLE.resolve(ArtifactStoreSource.ITEM_CSV));
     }

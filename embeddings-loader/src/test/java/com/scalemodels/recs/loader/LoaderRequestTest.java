@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.scalemodels.recs.config.ConfigException;
+import com.scalemodels.recs.json.InvalidFieldException;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,13 +44,13 @@ class LoaderRequestTest {
     @Test
     void operatorEventsAsBefore() {
         assertThat(LoaderRequest.fromEvent(Map.of("force", true)).force()).isTrue();
-        assertThat(LoaderRequest.fromEvent(Map.of("rollback", "TRUE")).rollback()).isTrue();
+        assertThat(LoaderRequest.fromEvent(Map.of("rollback", true)).rollback()).isTrue();
         assertThat(LoaderRequest.fromEvent(Map.of("artifacts_uri", "file:///data/ml")).artifactsOr(CONFIGURED))
                 .isEqualTo(URI.create("file:///data/ml"));
         assertThatThrownBy(() -> LoaderRequest.fromEvent(Map.of("force", true, "rollback", true)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not both");
         assertThatThrownBy(() -> LoaderRequest.fromEvent(Map.of("force", "yes")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("force must be true or false");
+                .isInstanceOf(InvalidFieldException.class).hasMessage("force: expected a boolean");
     }
 
     @Test
@@ -60,6 +61,8 @@ class LoaderRequestTest {
                     .isInstanceOf(ConfigException.class).hasMessageContaining("artifacts_uri");
         }
         assertThatThrownBy(() -> LoaderRequest.fromEvent(Map.of("expected_version", 7)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected_version must be a string");
+                .isInstanceOf(InvalidFieldException.class).hasMessage("expected_version: expected a string");
+        assertThatThrownBy(() -> LoaderRequest.fromEvent(Map.of("source", "x".repeat(2049))))
+                .isInstanceOf(InvalidFieldException.class).hasMessageContaining("source").hasMessageContaining("2048");
     }
 }

@@ -22,10 +22,6 @@ import java.sql.Statement;
  */
 public final class EmbeddingsStep {
 
-    // The Lambda's defaults (HNSW_M, HNSW_EF_CONSTRUCTION); the sample has ~100 rows per table.
-    private static final int HNSW_M = 16;
-    private static final int HNSW_EF_CONSTRUCTION = 64;
-
     private final LocalServices services;
 
     public EmbeddingsStep(LocalServices services) {
@@ -38,7 +34,7 @@ public final class EmbeddingsStep {
         String url = services.pgUrl(database);
         EmbeddingsLoaderService loader = new EmbeddingsLoaderService(
                 new DatabaseConnector(VectorDbConfig.of(url, services.pgUser(), services.pgPassword())),
-                LoadSettings.defaults(HNSW_M, HNSW_EF_CONSTRUCTION), ProgressListener.NONE);
+                LoadSettings.defaults(), ProgressListener.NONE);
         // The same verified artifact store as the Lambda (sha256 of every file), on a local folder.
         ArtifactStoreSource source = ArtifactStoreSource.forUri(artifacts.toAbsolutePath().toUri(), artifactCache,
                 () -> {

@@ -52,10 +52,18 @@ public final class ManifestParser {
         if (distance == null) {
             throw root.invalid("distance", "must be inner_product or cosine");
         }
+        // Item-to-item similarity; manifests written before it existed mean the user-to-item measure.
+        Distance itemDistance = distance;
+        if (root.has("item_distance")) {
+            itemDistance = Distance.fromManifest(root.requiredText("item_distance"));
+            if (itemDistance == null) {
+                throw root.invalid("item_distance", "must be inner_product or cosine");
+            }
+        }
         Map<String, Manifest.FileEntry> files = files(root.requiredObject("files"));
         Manifest.FeatureSet user = featureSet(root.requiredObject("user_features"), files);
         Manifest.FeatureSet item = featureSet(root.requiredObject("item_features"), files);
-        return new Manifest(format, version, createdAt, dim, distance, user, item, files);
+        return new Manifest(format, version, createdAt, dim, distance, itemDistance, user, item, files);
     }
 
     private static Map<String, Manifest.FileEntry> files(Fields node) {

@@ -25,6 +25,7 @@ class ManifestParserTest {
         assertThat(m.modelVersion()).isEqualTo("v1");
         assertThat(m.createdAt()).isEqualTo("2026-11-21T00:00:00Z");
         assertThat(m.distance()).isEqualTo(Distance.INNER_PRODUCT);
+        assertThat(m.itemDistance()).as("absent: the user-to-item measure").isEqualTo(Distance.INNER_PRODUCT);
         assertThat(m.userFeatures()).isEqualTo(new Manifest.FeatureSet("preprocessing/user.json",
                 java.util.List.of("city", "country", "creditLimit"), 5));
         assertThat(m.files()).hasSize(6);
@@ -37,6 +38,8 @@ class ManifestParserTest {
         "\"model_version\": \"v1\"|\"model_version\": \"../evil\"|model_version: must match",
         "\"distance\": \"inner_product\"|\"distance\": \"l2\"|distance: must be inner_product or cosine",
         "\"embedding_dim\": 2|\"embedding_dim\": \"2\"|embedding_dim: expected an integer",
+        "\"distance\": \"inner_product\"|\"distance\": \"inner_product\", \"item_distance\": \"l2\"|item_distance: must be inner_product or cosine",
+        "\"distance\": \"inner_product\"|\"distance\": \"inner_product\", \"item_distance\": 1|item_distance: expected a string",
         "\"model/user_tower.pt\"|\"../user_tower.pt\"|not a safe relative path",
         "\"model/user_tower.pt\"|\"/etc/passwd\"|not a safe relative path",
         "\"preprocessing/user.json\", \"columns\"|\"preprocessing/other.json\", \"columns\"|user_features.preprocessing: preprocessing/other.json is not listed in files",
@@ -50,6 +53,28 @@ class ManifestParserTest {
                 .isInstanceOf(InvalidArtifactsException.class)
                 .hasMessageStartingWith("manifest.json")
                 .hasMessageContaining(message);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"inner_product, cosine, INNER_PRODUCT, COSINE", "cosine, inner_product, COSINE, INNER_PRODUCT",
+        "cosine, cosine, COSINE, COSINE"})
+    void itemDistanceIsReadApartFromTheUserToItemDistance(String distance, String itemDistance, Distance expectedUser,
+            Distance expectedItem) {
+        String json = new String(fixture.manifest(), StandardCharsets.UTF_8).replace("\"distance\": \"inner_product\"",
+                "\"distance\": \"" + distance + "\", \"item_distance\": \"" + itemDistance + "\"");
+
+        Manifest m = parser.parse(json.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(m.distance()).isEqualTo(expectedUser);
+        assertThat(m.itemDistance()).isEqualTo(expectedItem);
+    }
+
+    @Test
+    void withoutItemDistanceItemsAreComparedLikeUsersAndItems() {
+        String json = new String(fixture.manifest(), StandardCharsets.UTF_8).replace("\"distance\": \"inner_product\"",
+                "\"distance\": \"cosine\"");
+
+        assertThat(parser.parse(json.getBytes(StandardCharsets.UTF_8)).itemDistance()).isEqualTo(Distance.COSINE);
     }
 
     @Test
