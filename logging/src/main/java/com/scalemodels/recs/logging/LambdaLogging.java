@@ -1,15 +1,15 @@
 package com.scalemodels.recs.logging;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.scalemodels.recs.logging.internal.JsonLineWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The invocation keys of the log schema for one Lambda handler: one instance per handler instance, i.e. per
- * execution environment (the runtime creates the handler once), so the first invocation it sees is the cold start
- * (with SnapStart: the first after a restore, since the snapshot is taken before any invocation).
+ * The invocation keys of the log schema for one Lambda handler (what Powertools' logging puts in its context, for
+ * logback). One instance per handler instance, i.e. per execution environment (the runtime creates the handler
+ * once), so the first invocation it sees is the cold start; with SnapStart, the first after a restore, since the
+ * snapshot is taken before any invocation.
  *
  * <pre>{@code try (LogContext invocation = logging.invocation(context, event.getInvocationId())) { … }}</pre>
  */
@@ -18,7 +18,7 @@ public final class LambdaLogging {
     private final AtomicBoolean coldStart = new AtomicBoolean(true);
 
     /**
-     * Puts {@code function_request_id}, {@code function_name}, {@code function_version} (from the context, when
+     * Puts {@code function_name}, {@code function_version}, {@code function_request_id} (from the context, when
      * there is one), {@code cold_start} and, when not null, {@code correlation_id} in the logging context until the
      * returned scope is closed.
      *
@@ -27,14 +27,14 @@ public final class LambdaLogging {
     public LogContext invocation(Context context, String correlationId) {
         Map<String, String> keys = new LinkedHashMap<>();
         if (context != null) {
-            keys.put(JsonLineWriter.FUNCTION_REQUEST_ID, context.getAwsRequestId());
-            keys.put(JsonLineWriter.FUNCTION_NAME, context.getFunctionName());
-            keys.put(JsonLineWriter.FUNCTION_VERSION, context.getFunctionVersion());
+            keys.put("function_name", context.getFunctionName());
+            keys.put("function_version", context.getFunctionVersion());
+            keys.put("function_request_id", context.getAwsRequestId());
         }
-        keys.put(JsonLineWriter.COLD_START, Boolean.toString(coldStart.getAndSet(false)));
+        keys.put("cold_start", Boolean.toString(coldStart.getAndSet(false)));
         if (correlationId != null) {
-            keys.put(JsonLineWriter.CORRELATION_ID, correlationId);
+            keys.put(LogContext.CORRELATION_ID, correlationId);
         }
-        return LogContext.of(keys);
+        return new LogContext(keys);
     }
 }
