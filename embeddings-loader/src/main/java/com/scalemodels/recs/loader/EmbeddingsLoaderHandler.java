@@ -40,7 +40,7 @@ public final class EmbeddingsLoaderHandler implements RequestHandler<Map<String,
         this.config = config;
         this.s3 = s3;
         this.service = new EmbeddingsLoaderService(new DatabaseConnector(config.vectorDb()), config.load(),
-                (file, rows, rate, done) -> LOG.info("progress", kv("event", "load_progress"), kv("file", file),
+                (file, rows, rate, done) -> LOG.info("progress", kv("event", "copy_progress"), kv("file", file),
                         kv("rows", rows), kv("rows_per_second", Math.round(rate)), kv("done", done)));
     }
 

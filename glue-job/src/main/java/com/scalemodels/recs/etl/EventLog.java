@@ -24,7 +24,7 @@ public final class EventLog {
         this.runId = runId;
     }
 
-    /** Sends this logger's events, and only them, to stdout as schema lines tagged with {@code runId}. */
+    /** Sends this logger's events, and only them, to stderr as schema lines tagged with {@code runId}. */
     public static EventLog install(String runId) {
         JsonEventAppender.install(LOGGER, runId);
         return new EventLog(runId);

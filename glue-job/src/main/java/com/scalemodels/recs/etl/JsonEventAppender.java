@@ -11,7 +11,8 @@ import org.apache.logging.log4j.layout.template.json.JsonTemplateLayout.EventTem
 
 /**
  * Glue owns the log4j2 configuration of the job's JVM, so the job adds its JSON appender to its own logger at start
- * (not additive: Spark's and Glue's lines keep their format, the job's go only here, to stdout).
+ * (not additive: Spark's and Glue's lines keep their format, the job's go only here). Stderr, as Spark's own console
+ * logging: Glue 5.0 sends it to the job's {@code /error} log group, where Terraform's outputs and queries look.
  */
 final class JsonEventAppender {
 
@@ -29,7 +30,7 @@ final class JsonEventAppender {
                     field("service", "glue-job"), field("correlation_id", runId)})
                 .build();
         ConsoleAppender appender = ConsoleAppender.newBuilder().setName("recs-json-events").setConfiguration(config)
-                .setTarget(ConsoleAppender.Target.SYSTEM_OUT).setFollow(true).setLayout(layout).build();
+                .setTarget(ConsoleAppender.Target.SYSTEM_ERR).setFollow(true).setLayout(layout).build();
         appender.start();
         config.addAppender(appender);
         LoggerConfig logger = new LoggerConfig(loggerName, Level.INFO, false);

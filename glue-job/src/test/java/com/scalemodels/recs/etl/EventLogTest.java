@@ -11,17 +11,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The job's events through the installed JSON template layout, as Glue's stdout receives them. */
+/** The job's events through the installed JSON template layout, as Glue's stderr receives them. */
 class EventLogTest {
 
     private static List<JsonNode> captured(Runnable body) {
-        PrintStream original = System.out;
+        PrintStream original = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
             body.run();
         } finally {
-            System.setOut(original);
+            System.setErr(original);
         }
         return LogSchemaCheck.parse(out.toString(StandardCharsets.UTF_8));
     }
