@@ -177,11 +177,10 @@ class EmbeddingsLoaderCliIT {
     @Test
     void theHandlersAndTheClisLinesFollowTheLogSchemaWithTheRunIdAsCorrelationId() throws Exception {
         try (TestDatabase own = new TestDatabase()) {
-            Map<String, String> env = new HashMap<>();
+            Map<String, String> env = new HashMap<>(env());
             env.put("VECTOR_DB_JDBC_URL", own.settings().url());
             env.put("VECTOR_DB_USER", own.settings().user());
             env.put("VECTOR_DB_PASSWORD", own.settings().password());
-            env.put("ARTIFACT_CACHE_DIR", tmp.resolve("cache").toString());
             env.put("ML_ARTIFACTS_URI", TestArtifacts.write(tmp.resolve("l1"), "l-v1", "A", 1, 30, 10, 4, 1).toUri().toString());
             EmbeddingsLoaderHandler handler = handler(env);
             TestLambdaContext context = new TestLambdaContext("recs-embeddings-loader", "1", "req-5");
