@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.scalemodels.recs.testing.LogCapture;
 import com.scalemodels.recs.testing.LogSchemaCheck;
 import com.scalemodels.recs.testing.TestLambdaContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -88,5 +90,20 @@ class JsonLinesTest {
         assertThat(lines.get(0).path("level").asText()).isEqualTo("ERROR");
         assertThat(lines.get(0).path("stack_trace").asText()).contains("IllegalStateException: vector DB down");
         assertThat(lines.get(0).has("function_name")).as("no Lambda keys outside an invocation").isFalse();
+    }
+
+    @Test
+    void theFileAppenderWritesTheSameSchemaAndNoConfigurationProperty() throws Exception {
+        Path file = Files.createTempFile("pipeline", ".log");
+        System.setProperty("recs.test.log.file", file.toString());
+        try {
+            LogCapture.run("logback-schema-file.xml", () -> LOG.atInfo().addKeyValue("event", "load_done").log("done"));
+        } finally {
+            System.clearProperty("recs.test.log.file");
+        }
+
+        List<JsonNode> lines = LogSchemaCheck.parse(Files.readString(file));
+        LogSchemaCheck.assertSchema(lines, "local-runner");
+        LogSchemaCheck.event(lines, "load_done");
     }
 }
