@@ -35,11 +35,12 @@ locals {
     DJL_CACHE_DIR                  = "/tmp/djl"
     DJL_OFFLINE                    = "true"
     LOG_LEVEL                      = var.log_level
-
-    # Not read by the code: a new model changes it, which publishes a new version and moves the alias,
-    # so every instance reloads the towers right after the loader swapped in the matching embeddings.
-    MODEL_MANIFEST_ETAG = var.model_manifest_etag
   }
+
+  # A new model changes the functions' description, which publishes a new version and moves the alias, so
+  # every instance reloads the towers right after the loader swapped in the matching embeddings. (The
+  # description, not an environment variable: the code reads every variable it is given.)
+  model_description = var.model_manifest_etag == "" ? "" : "; model manifest ETag ${var.model_manifest_etag}"
 
   # Firehose processor parameters other than LambdaArn, sent only when they differ from Firehose's
   # defaults: Firehose does not return a default back, so setting one would show as a change in every plan.
@@ -114,7 +115,7 @@ resource "aws_cloudwatch_log_stream" "firehose" {
 
 resource "aws_lambda_function" "inference" {
   function_name = local.inference_name
-  description   = "Two-tower inference (DJL + libtorch) and pgvector retrieval for the transformation function's batches"
+  description   = "Two-tower inference (DJL + libtorch) and pgvector retrieval for the transformation function's batches${local.model_description}"
   role          = aws_iam_role.function["inference"].arn
   # libtorch 2.7.1 needs glibc >= 2.29, which java17 (Amazon Linux 2) lacks.
   runtime          = "java21"
@@ -171,7 +172,7 @@ resource "aws_lambda_provisioned_concurrency_config" "inference" {
 # layer, configuration and role as the batch function, its own handler, log group and alias.
 resource "aws_lambda_function" "inference_http" {
   function_name    = local.inference_http_name
-  description      = "Two-tower inference (DJL + libtorch) and pgvector retrieval behind the HTTP routes"
+  description      = "Two-tower inference (DJL + libtorch) and pgvector retrieval behind the HTTP routes${local.model_description}"
   role             = aws_iam_role.function["inference"].arn
   runtime          = "java21"
   architectures    = ["x86_64"]

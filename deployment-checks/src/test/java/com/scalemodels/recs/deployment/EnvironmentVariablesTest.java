@@ -10,10 +10,13 @@ import org.junit.jupiter.api.Test;
 /**
  * Every environment variable a deployable's code reads (found in its source, see {@link EnvironmentReads}) is set
  * by Terraform (every function of the applied root module, with both variable sets of terraform/tests/) and by
- * template.yaml for that function, local-only credentials never reach Terraform, and template.yaml hides them
+ * template.yaml for that function, every variable they set is read by that code (no dead settings), local-only credentials never reach Terraform, and template.yaml hides them
  * (NoEcho).
  */
 class EnvironmentVariablesTest {
+
+    /** The AWS SDK for Java 2.x reads these itself (template.yaml points the SDK at `sam local start-lambda`). */
+    private static final String READ_BY_AWS_SDK = "AWS_ENDPOINT_URL_";
 
     @Test
     void terraformSetsEveryVariableTheCodeReads() throws Exception {
@@ -26,7 +29,8 @@ class EnvironmentVariablesTest {
                 }
                 Map<String, String> env = terraformEnvironment(function);
                 String name = state.name() + ": " + function.address();
-                for (var read : reads(d, problems).entrySet()) {
+                Map<String, String> reads = reads(d, problems);
+                for (var read : reads.entrySet()) {
                     if (Repo.LOCAL_ONLY_VARIABLES.contains(read.getKey())) {
                         continue;
                     }
@@ -34,6 +38,8 @@ class EnvironmentVariablesTest {
                             + " (read by " + read.getValue() + ")");
                 }
                 for (String key : env.keySet()) {
+                    problems.check(reads.containsKey(key), name + " sets " + key + ", which no code of "
+                            + d.module() + " reads: a dead setting (remove it, or read it in the function's config)");
                     problems.check(!Repo.LOCAL_ONLY_VARIABLES.contains(key), name + " sets " + key
                             + ": credentials come from the secret in VECTOR_DB_SECRET_ID, never from the environment");
                     problems.check(!looksLikeSecretValue(key), name + " sets " + key
@@ -59,9 +65,15 @@ class EnvironmentVariablesTest {
             function.getValue().path("Environment").path("Variables").fields()
                     .forEachRemaining(e -> env.put(e.getKey(), e.getValue()));
             String name = "template.yaml " + function.getKey();
-            for (var read : reads(d, problems).entrySet()) {
+            Map<String, String> reads = reads(d, problems);
+            for (var read : reads.entrySet()) {
                 problems.check(env.containsKey(read.getKey()), name + " does not set " + read.getKey()
                         + " (read by " + read.getValue() + ")");
+            }
+            for (String key : env.keySet()) {
+                problems.check(reads.containsKey(key) || Repo.LOCAL_ONLY_VARIABLES.contains(key)
+                        || key.startsWith(READ_BY_AWS_SDK), name + " sets " + key
+                        + ", which no code of " + d.module() + " reads: a dead setting (remove it, or read it)");
             }
             for (String key : Repo.LOCAL_ONLY_VARIABLES) {
                 JsonNode value = env.get(key);

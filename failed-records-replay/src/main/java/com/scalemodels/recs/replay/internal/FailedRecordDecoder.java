@@ -37,6 +37,8 @@ public final class FailedRecordDecoder {
     public record Undecodable(String errorCode, String reason) implements Decoded {
     }
 
+    // Not the project's Json reader: a line of Firehose output may hold several concatenated objects, read here
+    // one after another from one streaming parser, and a record that is not JSON is reported, not thrown.
     private final ObjectMapper json = new ObjectMapper();
 
     /** The records of one line; none for a blank line. */

@@ -1,10 +1,8 @@
 package com.scalemodels.recs.replay.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.scalemodels.recs.json.Json;
 import com.scalemodels.recs.replay.Outcome;
 import com.scalemodels.recs.replay.RecordProblem;
 import com.scalemodels.recs.replay.ReplayReport;
@@ -16,8 +14,6 @@ import java.util.Map;
 public final class ReportFormat {
 
     static final int TABLE_PROBLEMS = 20;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
     private ReportFormat() {
     }
@@ -87,13 +83,13 @@ public final class ReportFormat {
 
     /** The report's fields in snake_case, plus {@code exit_code} and {@code records_read}; outcomes in lower case. */
     public static String json(ReplayReport r) {
-        ObjectNode root = JSON.valueToTree(r);
+        ObjectNode root = (ObjectNode) Json.read(Json.write(r));
         root.put("exit_code", r.exitCode());
         root.put("records_read", r.recordsRead());
         ObjectNode outcomes = root.putObject("by_outcome");
         r.byOutcome().forEach((k, n) -> outcomes.put(k.name().toLowerCase(Locale.ROOT), n));
         try {
-            return JSON.writeValueAsString(root) + "\n";
+            return Json.writer().withDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot happen: a tree of strings and numbers", e);
         }
