@@ -5,6 +5,8 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.scalemodels.recs.config.Environment;
+import com.scalemodels.recs.logging.LambdaLogging;
+import com.scalemodels.recs.logging.LogContext;
 import java.net.URI;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -29,6 +31,7 @@ public final class EmbeddingsLoaderHandler implements RequestHandler<Map<String,
     private final LoaderConfig config;
     private final Supplier<S3Client> s3;
     private final EmbeddingsLoaderService service;
+    private final LambdaLogging logging = new LambdaLogging();
 
     /** Lambda's constructor: the configuration is read once per execution environment, at init. */
     public EmbeddingsLoaderHandler() {
@@ -40,15 +43,23 @@ public final class EmbeddingsLoaderHandler implements RequestHandler<Map<String,
         this.config = config;
         this.s3 = s3;
         this.service = new EmbeddingsLoaderService(new DatabaseConnector(config.vectorDb()), config.load(),
-                config.gate(), (file, rows, rate, done) -> LOG.info("progress", kv("file", file), kv("rows", rows),
-                        kv("rows_per_second", Math.round(rate)), kv("done", done)), config.reader());
+                config.gate(), (file, rows, rate, done) -> LOG.info("progress", kv("event", "copy_progress"),
+                        kv("file", file), kv("rows", rows), kv("rows_per_second", Math.round(rate)),
+                        kv("done", done)), config.reader());
     }
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        try (LogContext invocation = logging.invocation(context, null)) {
+            return handle(event);
+        }
+    }
+
+    private Map<String, Object> handle(Map<String, Object> event) {
         LoaderRequest request = LoaderRequest.fromEvent(event);
         URI artifacts = request.artifactsOr(config.artifactsUri());
-        LOG.info("invoked", kv("source", request.source()), kv("manifest_etag", request.manifestEtag()),
+        LOG.info("invoked", kv("event", "invoked"), kv("source", request.source()),
+                kv("manifest_etag", request.manifestEtag()),
                 kv("artifacts_uri", artifacts.toString()), kv("expected_version", request.expectedVersion()),
                 kv("force", request.force()), kv("rollback", request.rollback()));
         if (request.rollback()) {

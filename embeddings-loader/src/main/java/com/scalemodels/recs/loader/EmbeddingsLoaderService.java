@@ -2,6 +2,7 @@ package com.scalemodels.recs.loader;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
+import com.scalemodels.recs.logging.LogContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +86,7 @@ public final class EmbeddingsLoaderService {
         try {
             // Artifacts first (download, verify, expected version): bad input fails before any database work.
             EmbeddingsArtifacts artifacts = source.resolve();
-            LOG.info("load requested", kv("model_version", artifacts.modelVersion()),
+            LOG.info("load requested", kv("event", "load_started"), kv("model_version", artifacts.modelVersion()),
                     kv("embedding_dim", artifacts.embeddingDim()), kv("distance", artifacts.distance().manifestName()),
                     kv("force", force), kv("database", database.redactedUrl()));
             ModelMetrics metrics = readMetrics(artifacts);
@@ -94,7 +95,7 @@ public final class EmbeddingsLoaderService {
                 try {
                     Optional<LoadOutcome> noop = force ? Optional.empty() : unchanged(conn, artifacts, runId);
                     if (noop.isPresent()) {
-                        LOG.info(noop.get().message(), kv("status", "unchanged"),
+                        LOG.info(noop.get().message(), kv("event", "load_unchanged"), kv("status", "unchanged"),
                                 kv("model_version", artifacts.modelVersion()));
                         return noop.get();
                     }
@@ -110,7 +111,7 @@ public final class EmbeddingsLoaderService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            MDC.remove("run_id");
+            MDC.remove(LogContext.CORRELATION_ID);
         }
     }
 
@@ -129,13 +130,14 @@ public final class EmbeddingsLoaderService {
             long swapMillis = millisSince(started);
             VersionRow now = versions.withStatus(conn, "live").orElseThrow();
             String message = "rolled back from " + live.map(VersionRow::modelVersion).orElse("?") + " to " + version;
-            LOG.info(message, kv("status", "rolled_back"), kv("model_version", version), kv("swap_ms", swapMillis));
+            LOG.info(message, kv("event", "rollback_done"), kv("status", "rolled_back"), kv("model_version", version),
+                    kv("swap_ms", swapMillis));
             return new LoadOutcome(LoadOutcome.Status.ROLLED_BACK, now, message, runId,
                     new LoadOutcome.Timings(0, 0, swapMillis));
         } catch (SQLException e) {
             throw translate(e);
         } finally {
-            MDC.remove("run_id");
+            MDC.remove(LogContext.CORRELATION_ID);
         }
     }
 
@@ -214,11 +216,13 @@ public final class EmbeddingsLoaderService {
             return "quality gate passed";
         }
         if (!force) {
-            LOG.warn("quality gate refused the version; the database is unchanged", kv("model_version", modelVersion),
+            LOG.warn("quality gate refused the version; the database is unchanged", kv("event", "load_refused"),
+                    kv("reason", "quality_gate"), kv("model_version", modelVersion),
                     kv("failures", verdict.failures()), kv("metrics", metrics.values()));
             throw new QualityGateException(verdict.refusal(), verdict.failures());
         }
-        LOG.warn("quality gate overridden by force", kv("model_version", modelVersion),
+        LOG.warn("quality gate overridden by force", kv("event", "quality_gate_overridden"),
+                kv("model_version", modelVersion),
                 kv("overridden_failures", verdict.failures()), kv("metrics", metrics.values()));
         return "quality gate overridden by force: " + String.join("; ", verdict.failures());
     }
@@ -241,7 +245,9 @@ public final class EmbeddingsLoaderService {
             copyMillis = millisSince(started);
             if (!problems.isEmpty()) {
                 conn.rollback();
-                LOG.warn("input rejected; the database is unchanged", kv("problems", problems.total()),
+                LOG.warn("input rejected; the database is unchanged", kv("event", "load_refused"),
+                        kv("reason", "invalid_input"), kv("model_version", artifacts.modelVersion()),
+                        kv("problems", problems.total()),
                         kv("first_problems", problems.first().stream().map(Problem::toString).toList()));
                 throw new InvalidEmbeddingsException(problems);
             }
@@ -270,8 +276,10 @@ public final class EmbeddingsLoaderService {
         VersionRow live = versions.withStatus(conn, "live").orElseThrow();
         String message = "model version " + live.modelVersion() + " is live (" + live.itemRows() + " items, "
                 + live.userRows() + " users); " + gateNote;
-        LOG.info(message, kv("status", "loaded"), kv("model_version", live.modelVersion()),
-                kv("item_rows", live.itemRows()), kv("user_rows", live.userRows()), kv("swap_ms", swapMillis));
+        LOG.info(message, kv("event", "load_done"), kv("status", "loaded"), kv("model_version", live.modelVersion()),
+                kv("item_rows", live.itemRows()), kv("user_rows", live.userRows()), kv("copy_ms", copyMillis),
+                kv("index_ms", indexMillis), kv("swap_ms", swapMillis),
+                kv("duration_ms", copyMillis + indexMillis + swapMillis));
         return new LoadOutcome(LoadOutcome.Status.LOADED, live, message, runId,
                 new LoadOutcome.Timings(copyMillis, indexMillis, swapMillis));
     }
@@ -306,7 +314,7 @@ public final class EmbeddingsLoaderService {
 
     private static String startRun() {
         String runId = UUID.randomUUID().toString();
-        MDC.put("run_id", runId);
+        MDC.put(LogContext.CORRELATION_ID, runId);
         return runId;
     }
 

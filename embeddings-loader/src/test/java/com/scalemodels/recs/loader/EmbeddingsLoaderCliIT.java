@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.scalemodels.recs.config.ConfigException;
 import com.scalemodels.recs.config.Environment;
+import com.scalemodels.recs.testing.LogCapture;
+import com.scalemodels.recs.testing.LogSchemaCheck;
+import com.scalemodels.recs.testing.TestLambdaContext;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -15,6 +19,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -183,6 +188,46 @@ class EmbeddingsLoaderCliIT {
                     .containsEntry("item_rows", 50L);
             assertThatThrownBy(() -> handler.handleRequest(Map.of("rollback", true, "force", true), null))
                     .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void theHandlersAndTheClisLinesFollowTheLogSchemaWithTheRunIdAsCorrelationId() throws Exception {
+        try (TestDatabase own = new TestDatabase()) {
+            Map<String, String> env = new HashMap<>(env());
+            env.put("VECTOR_DB_JDBC_URL", own.settings().url());
+            env.put("VECTOR_DB_USER", own.settings().user());
+            env.put("VECTOR_DB_PASSWORD", own.settings().password());
+            env.put("ML_ARTIFACTS_URI", TestArtifacts.write(tmp.resolve("l1"), "l-v1", "A", 1, 30, 10, 4, 1).toUri().toString());
+            EmbeddingsLoaderHandler handler = handler(env);
+            TestLambdaContext context = new TestLambdaContext("recs-embeddings-loader", "1", "req-5");
+            AtomicReference<Map<String, Object>> outcome = new AtomicReference<>();
+
+            List<JsonNode> lambda = LogSchemaCheck.parse(LogCapture.run("logback.xml",
+                    () -> outcome.set(handler.handleRequest(Map.of(), context))).stdout());
+
+            LogSchemaCheck.assertSchema(lambda, "embeddings-loader");
+            JsonNode done = LogSchemaCheck.event(lambda, "load_done").get(0);
+            LogSchemaCheck.assertInvocation(done, context, true);
+            assertThat(done.path("correlation_id").asText()).isEqualTo(outcome.get().get("run_id"));
+            assertThat(done.path("model_version").asText()).isEqualTo("l-v1");
+            assertThat(done.path("item_rows").asLong()).isEqualTo(30);
+            assertThat(done.path("duration_ms").isIntegralNumber()).isTrue();
+
+            Path bad = TestArtifacts.write(tmp.resolve("l2"), "l-v2", "B", 100, 30, 10, 4, 2);
+            Files.writeString(bad.resolve("embeddings/item_embeddings.csv"), "B-1,\"[1,2,3,4]\"\n",
+                    StandardOpenOption.APPEND);
+            TestArtifacts.seal(bad, "l-v2", 4);
+            List<JsonNode> cli = LogSchemaCheck.parse(LogCapture.run("logback.xml",
+                    () -> assertThat(run(env, "--artifacts", bad.toString())).isEqualTo(ExitCodes.INVALID_INPUT))
+                    .stdout());
+
+            LogSchemaCheck.assertSchema(cli, "embeddings-loader");
+            JsonNode refused = LogSchemaCheck.event(cli, "load_refused").get(0);
+            assertThat(refused.path("model_version").asText()).isEqualTo("l-v2");
+            assertThat(refused.path("reason").asText()).isEqualTo("invalid_input");
+            assertThat(refused.path("correlation_id").asText()).isNotBlank().isNotEqualTo(outcome.get().get("run_id"));
+            assertThat(refused.has("function_name")).as("no Lambda keys in the CLI").isFalse();
         }
     }
 

@@ -5,6 +5,9 @@ import static com.scalemodels.recs.replay.FailedRecords.PROCESSING_FAILED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.scalemodels.recs.testing.LogCapture;
+import com.scalemodels.recs.testing.LogSchemaCheck;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,6 +104,25 @@ class ReplayServiceTest {
         assertThat(report.puts().entriesRetried()).isEqualTo(4);
         assertThat(report.puts().calls()).isEqualTo(3);
         assertThat(report.exitCode()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void theRunsLinesFollowTheLogSchemaOnStderrWithOneRunIdAsCorrelationId() throws Exception {
+        write(H10, "a", sessions("s", 4, FUNCTION_ERROR));
+        ScriptedSink sink = new ScriptedSink(e -> e.partitionKey().equals("s1") ? throttled() : PutResult.OK);
+
+        LogCapture.Captured captured = LogCapture.run("logback.xml", () -> replay(sink, settings(2), Checkpoint.none()));
+
+        assertThat(captured.stdout()).as("stdout carries only the report").isEmpty();
+        List<JsonNode> lines = LogSchemaCheck.parse(captured.stderr());
+        LogSchemaCheck.assertSchema(lines, "replay");
+        JsonNode done = LogSchemaCheck.event(lines, "replay_done").get(0);
+        assertThat(done.path("replayed").asInt()).isEqualTo(3);
+        assertThat(done.path("failed").asInt()).isEqualTo(1);
+        assertThat(done.path("duration_ms").isIntegralNumber()).isTrue();
+        assertThat(lines).extracting(l -> l.path("correlation_id").asText(null)).doesNotContainNull()
+                .containsOnly(done.path("correlation_id").asText());
+        assertThat(captured.stderr()).doesNotContain("\"customer_number\"");
     }
 
     @Test

@@ -1,18 +1,22 @@
 package com.scalemodels.recs.etl;
 
-import com.scalemodels.recs.json.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.message.MapMessage;
 
 /**
- * One JSON line per event, tagged with the run id, through the slf4j/log4j2 that Spark ships (on Glue it lands
- * in CloudWatch). Only counts, names and timings go here: never customer data, never credentials.
+ * The job's events in the one log schema (root README, "Logs"), through the log4j2 that Spark and Glue ship:
+ * {@link #install} gives this logger log4j's JSON template layout (log-event-template.json) with {@code service}
+ * and the run id as {@code correlation_id}; each event is a map message whose entries become top-level fields.
+ * Only counts, names and timings go here: never customer data, never credentials.
  */
 public final class EventLog {
 
-    private static final Logger LOG = LoggerFactory.getLogger("com.scalemodels.recs.etl.events");
+    static final String LOGGER = "com.scalemodels.recs.etl.events";
+    private static final Logger LOG = LogManager.getLogger(LOGGER);
 
     private final String runId;
 
@@ -20,16 +24,22 @@ public final class EventLog {
         this.runId = runId;
     }
 
+    /** Sends this logger's events, and only them, to stderr as schema lines tagged with {@code runId}. */
+    public static EventLog install(String runId) {
+        JsonEventAppender.install(LOGGER, runId);
+        return new EventLog(runId);
+    }
+
     public String runId() {
         return runId;
     }
 
     public void event(String event, Map<String, ?> fields) {
-        LOG.info(line(event, fields));
+        LOG.log(Level.INFO, message(event, fields));
     }
 
     public void error(String event, Map<String, ?> fields) {
-        LOG.error(line(event, fields));
+        LOG.log(Level.ERROR, message(event, fields));
     }
 
     /** Fields in the given order: {@code fields("rows", 3, "seconds", 1.5)}. */
@@ -44,15 +54,16 @@ public final class EventLog {
         return out;
     }
 
-    String line(String event, Map<String, ?> fields) {
+    /** The sentence is the event name in words: the fields carry the figures. */
+    static MapMessage<?, Object> message(String event, Map<String, ?> fields) {
         Map<String, Object> all = new LinkedHashMap<>();
+        all.put("message", event.replace('_', ' '));
         all.put("event", event);
-        all.put("run_id", runId);
-        all.putAll(fields);
-        return Json.writeString(finite(all));
+        fields.forEach((key, value) -> all.put(key, finite(value)));
+        return new MapMessage<>(all);
     }
 
-    /** JSON has no NaN or infinity (Jackson would write them as strings): such a figure is logged as null. */
+    /** JSON has no NaN or infinity: such a figure is logged as null. */
     private static Object finite(Object value) {
         if (value instanceof Map<?, ?> map) {
             Map<Object, Object> out = new LinkedHashMap<>();

@@ -28,7 +28,7 @@ public final class RatingsTrainingJob {
     public static void main(String[] args) {
         JobArgumentsParser.Parsed parsed = new JobArgumentsParser().parseWithIgnored(args);
         JobArguments arguments = parsed.arguments();
-        EventLog log = new EventLog(arguments.glueRunId().orElseGet(() -> "local-" + UUID.randomUUID()));
+        EventLog log = EventLog.install(arguments.glueRunId().orElseGet(() -> "local-" + UUID.randomUUID()));
         Map<String, Object> started = new LinkedHashMap<>();
         started.put("source_jdbc_url", arguments.redactedJdbcUrl());
         started.put("credentials", arguments.sourceSecretId().isPresent() ? "secrets_manager" : "arguments");
@@ -46,7 +46,7 @@ public final class RatingsTrainingJob {
         try {
             new RatingsTrainingJob(spark, log).run(arguments, credentials);
         } catch (RuntimeException e) {
-            log.error("job_failed", EventLog.fields("error", e.getClass().getSimpleName(), "message",
+            log.error("job_failed", EventLog.fields("error", e.getClass().getSimpleName(), "error_message",
                     String.valueOf(e.getMessage())));
             throw e;
         } finally {

@@ -6,13 +6,14 @@ import com.scalemodels.recs.inference.contract.InferenceCodec;
 import com.scalemodels.recs.inference.contract.InferenceRequest;
 import com.scalemodels.recs.inference.contract.InferenceResponse;
 import com.scalemodels.recs.inference.recommend.RecommendationService;
+import com.scalemodels.recs.logging.LambdaLogging;
+import com.scalemodels.recs.logging.LogContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * The batch invoke from the transformation function: an inference request in, its response out, both as the
@@ -20,7 +21,8 @@ import org.slf4j.MDC;
  * numbers exact, sessions validated like Kinesis records) rather than by the runtime's own JSON; the in-process
  * client of the local runner and the tests goes through {@link #answer} too, so what they check is what runs.
  * A request that breaks the contract, or a vector database that cannot answer, fails the invocation: the
- * transformation fails its batch and Firehose retries it.
+ * transformation fails its batch and Firehose retries it. The lines of a request carry its
+ * {@link InferenceRequest#correlationId() correlation id}, the Firehose invocation id the transformation logs too.
  */
 public final class BatchInferenceHandler implements RequestStreamHandler {
 
@@ -28,6 +30,7 @@ public final class BatchInferenceHandler implements RequestStreamHandler {
 
     private final RecommendationService service;
     private final InferenceCodec codec = new InferenceCodec();
+    private final LambdaLogging logging = new LambdaLogging();
 
     /** Called by the Lambda runtime, once per execution environment. */
     public BatchInferenceHandler() {
@@ -40,11 +43,8 @@ public final class BatchInferenceHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        MDC.put("request_id", context == null ? "local" : context.getAwsRequestId());
-        try {
+        try (LogContext invocation = logging.invocation(context, null)) {
             output.write(answer(input.readAllBytes()));
-        } finally {
-            MDC.remove("request_id");
         }
     }
 
@@ -56,16 +56,18 @@ public final class BatchInferenceHandler implements RequestStreamHandler {
      */
     public byte[] answer(byte[] requestJson) {
         InferenceRequest request = codec.readRequest(requestJson);
-        long started = System.nanoTime();
-        InferenceResponse response = service.recommend(request);
-        LOG.atInfo()
-                .addKeyValue("event", "batch")
-                .addKeyValue("batch_id", request.requestId())
-                .addKeyValue("batch_size", request.sessions().size())
-                .addKeyValue("sessions_failed", response.results().stream().filter(r -> r.hasError()).count())
-                .addKeyValue("model_version", response.modelVersion())
-                .addKeyValue("duration_ms", (System.nanoTime() - started) / 1_000_000)
-                .log("batch answered");
-        return codec.writeResponse(response);
+        try (LogContext batch = LogContext.correlation(request.correlationId())) {
+            long started = System.nanoTime();
+            InferenceResponse response = service.recommend(request);
+            LOG.atInfo()
+                    .addKeyValue("event", "batch_done")
+                    .addKeyValue("request_id", request.requestId())
+                    .addKeyValue("sessions", request.sessions().size())
+                    .addKeyValue("sessions_failed", response.results().stream().filter(r -> r.hasError()).count())
+                    .addKeyValue("model_version", response.modelVersion())
+                    .addKeyValue("duration_ms", (System.nanoTime() - started) / 1_000_000)
+                    .log("batch answered");
+            return codec.writeResponse(response);
+        }
     }
 }

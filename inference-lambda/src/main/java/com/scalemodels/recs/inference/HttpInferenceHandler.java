@@ -5,7 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.scalemodels.recs.inference.http.HttpRoutes;
-import org.slf4j.MDC;
+import com.scalemodels.recs.logging.LambdaLogging;
+import com.scalemodels.recs.logging.LogContext;
 
 /**
  * The HTTP routes behind a Lambda Function URL or an API Gateway HTTP API (payload format 2.0): the runtime
@@ -14,6 +15,7 @@ import org.slf4j.MDC;
 public final class HttpInferenceHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final HttpRoutes routes;
+    private final LambdaLogging logging = new LambdaLogging();
 
     /** Called by the Lambda runtime, once per execution environment. */
     public HttpInferenceHandler() {
@@ -27,11 +29,8 @@ public final class HttpInferenceHandler implements RequestHandler<APIGatewayV2HT
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         String requestId = context == null ? "local" : context.getAwsRequestId();
-        MDC.put("request_id", requestId);
-        try {
+        try (LogContext invocation = logging.invocation(context, requestId)) {
             return routes.handle(event, requestId);
-        } finally {
-            MDC.remove("request_id");
         }
     }
 }

@@ -91,7 +91,7 @@ public final class InferenceRuntime implements AutoCloseable {
             InferenceRuntime runtime = new InferenceRuntime(artifacts, user, item, vectors, versionGuard,
                     config.defaultK());
             LOG.atInfo()
-                    .addKeyValue("event", "init")
+                    .addKeyValue("event", "init_done")
                     .addKeyValue("model_version", manifest.modelVersion())
                     .addKeyValue("embedding_dim", manifest.embeddingDim())
                     .addKeyValue("artifacts_ms", artifactsMs)

@@ -15,10 +15,14 @@ import com.scalemodels.recs.inference.contract.InferenceResponse;
 import com.scalemodels.recs.inference.contract.SessionResult;
 import com.scalemodels.recs.inference.recommend.RecommendationService;
 import com.scalemodels.recs.json.InvalidFieldException;
+import com.scalemodels.recs.testing.LogCapture;
+import com.scalemodels.recs.testing.LogSchemaCheck;
+import com.scalemodels.recs.testing.TestLambdaContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
@@ -65,6 +69,26 @@ class BatchInferenceHandlerTest {
                 .isInstanceOf(InvalidFieldException.class)
                 .hasMessageStartingWith("JSON: trailing content");
         verifyNoInteractions(service);
+    }
+
+    @Test
+    void logsTheSchemaWithTheTransformationsInvocationIdAsCorrelationId() throws Exception {
+        when(service.recommend(any())).thenReturn(new InferenceResponse("m1",
+                List.of(SessionResult.ok(0, "a1", List.of(), null))));
+        TestLambdaContext context = new TestLambdaContext("recs-inference", "3", "req-9");
+
+        List<JsonNode> lines = LogSchemaCheck.parse(LogCapture.run("logback.xml", () -> handler.handleRequest(
+                new ByteArrayInputStream(request("21000.0", "")), new ByteArrayOutputStream(), context)).stdout());
+
+        LogSchemaCheck.assertSchema(lines, "inference");
+        JsonNode done = LogSchemaCheck.event(lines, "batch_done").get(0);
+        LogSchemaCheck.assertInvocation(done, context, true);
+        assertThat(done.path("correlation_id").asText()).isEqualTo("inv-1");
+        assertThat(done.path("sessions").asInt()).isEqualTo(1);
+        assertThat(done.path("sessions_failed").isIntegralNumber()).isTrue();
+        assertThat(done.path("model_version").asText()).isEqualTo("m1");
+        assertThat(done.path("duration_ms").isIntegralNumber()).isTrue();
+        assertThat(done.toString()).doesNotContain("Nantes").doesNotContain("21000");
     }
 
     @Test

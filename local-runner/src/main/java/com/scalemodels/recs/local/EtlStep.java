@@ -73,9 +73,13 @@ public final class EtlStep {
         return readSummary(datalake, (System.nanoTime() - started) / 1e9);
     }
 
-    /** Lines look like {@code LEVEL logger: message} (glue-job-log4j2.properties); stack trace lines do not. */
+    /**
+     * Spark's lines look like {@code LEVEL logger: message} (glue-job-log4j2.properties), the job's own events are
+     * schema JSON lines (EventLog), stack trace lines neither.
+     */
     private static void logChildLine(String line) {
-        if (line.startsWith("ERROR ") || line.startsWith("FATAL ")) {
+        if (line.startsWith("ERROR ") || line.startsWith("FATAL ") || line.startsWith("{")
+                && line.contains("\"level\":\"ERROR\"")) {
             CHILD.error(line);
         } else if (line.startsWith("WARN ")) {
             CHILD.warn(line);

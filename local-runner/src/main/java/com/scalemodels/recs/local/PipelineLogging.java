@@ -28,7 +28,7 @@ final class PipelineLogging {
             throw new IllegalStateException(CONFIG + " missing from the classpath");
         }
         context.reset();
-        context.putProperty("LOG_FILE", logFile.toAbsolutePath().toString());
+        context.putProperty("recs.log.file", logFile.toAbsolutePath().toString());
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);
         try {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scalemodels.recs.local.firehose.Backoff;
 import com.scalemodels.recs.sampledata.SessionSource;
 import com.scalemodels.recs.sampledata.SessionStreamGenerator;
+import com.scalemodels.recs.testing.LogSchemaCheck;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,7 +23,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,10 +116,29 @@ class LocalPipelineIT {
         assertThat(exitCode).as(console).isZero();
         assertThat(console).contains("[1/5] Batch data", "[2/5] ETL", "[3/5] Embeddings", "[4/5] Streaming",
                 "[5/5] Summary", "Example recommendations", "browsed", "→ recommended: ");
-        assertThat(console).as("component logs go to the file, not the console").doesNotContain("\"logger_name\"");
+        assertThat(console).as("component logs go to the file, not the console").doesNotContain("\"logger\"");
         assertThat(out.resolve("logs/pipeline.log")).isNotEmptyFile();
-        assertThat(Files.readString(out.resolve("logs/pipeline.log"))).contains("\"logger_name\":\"glue-job\"",
+        assertThat(Files.readString(out.resolve("logs/pipeline.log"))).contains("\"logger\":\"glue-job\"",
                 "batch processed");
+    }
+
+    @Test
+    @Order(2)
+    void thePipelineLogIsTheLogSchemaAndOneCorrelationIdJoinsBothSidesOfABatch() throws IOException {
+        assertThat(exitCode).as(console).isZero();
+        List<JsonNode> lines = LogSchemaCheck.parse(Files.readString(out.resolve("logs/pipeline.log")));
+        LogSchemaCheck.assertSchema(lines, "local-runner");
+        List<JsonNode> done = LogSchemaCheck.event(lines, "batch_done");
+        Set<String> transformation = correlationIds(done, "FirehoseTransformationHandler");
+        Set<String> inference = correlationIds(done, "BatchInferenceHandler");
+        assertThat(transformation).isNotEmpty().doesNotContain("");
+        assertThat(inference).isNotEmpty().isSubsetOf(transformation);
+        assertThat(LogSchemaCheck.event(lines, "load_done").get(0).path("correlation_id").asText()).isNotBlank();
+    }
+
+    private static Set<String> correlationIds(List<JsonNode> lines, String loggerSuffix) {
+        return lines.stream().filter(l -> l.path("logger").asText().endsWith(loggerSuffix))
+                .map(l -> l.path("correlation_id").asText()).collect(Collectors.toSet());
     }
 
     @Test

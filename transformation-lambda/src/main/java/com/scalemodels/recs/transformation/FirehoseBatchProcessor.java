@@ -1,7 +1,5 @@
 package com.scalemodels.recs.transformation;
 
-import static net.logstash.logback.argument.StructuredArguments.kv;
-
 import com.scalemodels.recs.enrichment.EnrichedRecord;
 import com.scalemodels.recs.enrichment.EnrichedRecordEncoder;
 import com.scalemodels.recs.inference.contract.InferenceClient;
@@ -99,8 +97,9 @@ public final class FirehoseBatchProcessor {
         if (tracker.reservationsExceedLimit()) {
             // Cannot happen for a request Firehose can send (see ResponseSizeBudget); answering anyway is still
             // the best we can do: the all-failed answer is no larger than the request Lambda accepted.
-            log.error("response budget exceeded by original data alone", kv("invocation_id", invocationId),
-                    kv("reserved_bytes", tracker.usedBytes()), kv("limit_bytes", budget.limitBytes()));
+            log.atError().addKeyValue("event", "response_budget_exceeded")
+                    .addKeyValue("reserved_bytes", tracker.usedBytes()).addKeyValue("limit_bytes", budget.limitBytes())
+                    .log("response budget exceeded by original data alone");
         }
 
         List<FirehoseResponseRecord> out = new ArrayList<>(pending.size());
@@ -108,19 +107,17 @@ public final class FirehoseBatchProcessor {
         int ok = 0;
         long bytesOut = 0;
         int overflow = 0;
-        String firstOverflowId = null;
         for (Pending p : pending) {
             String recordId = p.input.recordId();
             if (p.failure == null
                     && !tracker.tryUpgradeToOk(recordId, p.input.data().length, p.enriched.length)) {
-                // One summary line below rather than one per record: an oversized batch can overflow thousands.
                 p.failure = RESPONSE_SIZE_LIMIT;
-                if (overflow++ == 0) {
-                    firstOverflowId = recordId;
-                }
-            } else if (p.failure != null) {
-                log.warn("record processing failed", kv("invocation_id", invocationId), kv("record_id", recordId),
-                        kv("reason", p.failure));
+                overflow++;
+            }
+            if (p.failure != null) {
+                // One line per record, whatever the reason: the saved query counts failed records by reason.
+                log.atWarn().addKeyValue("event", "record_rejected").addKeyValue("record_id", recordId)
+                        .addKeyValue("reason", p.failure).log("record processing failed");
             }
             if (p.failure == null) {
                 out.add(FirehoseResponseRecord.ok(recordId, p.enriched));
@@ -134,9 +131,9 @@ public final class FirehoseBatchProcessor {
             }
         }
         if (overflow > 0) {
-            log.warn("records processing failed: " + RESPONSE_SIZE_LIMIT, kv("invocation_id", invocationId),
-                    kv("records", overflow), kv("first_record_id", firstOverflowId),
-                    kv("reason", RESPONSE_SIZE_LIMIT), kv("limit_bytes", budget.limitBytes()));
+            log.atWarn().addKeyValue("event", "response_size_limit").addKeyValue("records", overflow)
+                    .addKeyValue("limit_bytes", budget.limitBytes())
+                    .log("records processing failed: " + RESPONSE_SIZE_LIMIT);
         }
         BatchStats stats = new BatchStats(invocationId, new BatchStats.RecordCounts(records.size(), ok),
                 new BatchStats.InferenceCalls(valid.size(), chunks, inferenceLatencyMs),

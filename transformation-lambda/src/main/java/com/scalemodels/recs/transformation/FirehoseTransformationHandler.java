@@ -1,13 +1,13 @@
 package com.scalemodels.recs.transformation;
 
-import static net.logstash.logback.argument.StructuredArguments.kv;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisFirehoseEvent;
 import com.scalemodels.recs.config.Environment;
 import com.scalemodels.recs.inference.contract.InferenceCodec;
 import com.scalemodels.recs.inference.contract.InferenceUnavailableException;
+import com.scalemodels.recs.logging.LambdaLogging;
+import com.scalemodels.recs.logging.LogContext;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * The Firehose data-transformation entry point. The runtime creates one instance per execution environment, so
  * the no-argument constructor is init: it reads the configuration, builds the SDK client (no network) and the
  * processor once, which SnapStart then snapshots. Each invocation only converts the event, delegates to
- * {@link FirehoseBatchProcessor} and reports.
+ * {@link FirehoseBatchProcessor} and reports. Every line of an invocation carries its Firehose invocation id as
+ * {@code correlation_id}; the inference requests carry it too (contract), so the inference function's lines join.
  */
 public final class FirehoseTransformationHandler implements RequestHandler<KinesisFirehoseEvent, FirehoseResponse> {
 
@@ -27,6 +28,7 @@ public final class FirehoseTransformationHandler implements RequestHandler<Kines
 
     private final FirehoseBatchProcessor processor;
     private final BatchMetrics metrics;
+    private final LambdaLogging logging = new LambdaLogging();
 
     public FirehoseTransformationHandler() {
         this(TransformationConfig.fromEnvironment(Environment.system()));
@@ -47,21 +49,31 @@ public final class FirehoseTransformationHandler implements RequestHandler<Kines
     @Override
     public FirehoseResponse handleRequest(KinesisFirehoseEvent event, Context context) {
         String invocationId = event.getInvocationId() == null ? "unknown" : event.getInvocationId();
+        try (LogContext invocation = logging.invocation(context, invocationId)) {
+            return process(invocationId, event);
+        }
+    }
+
+    private FirehoseResponse process(String invocationId, KinesisFirehoseEvent event) {
+        long started = System.nanoTime();
         BatchResult result;
         try {
             result = processor.process(invocationId, inputs(event));
         } catch (InferenceUnavailableException e) {
-            log.error("batch failed: inference unavailable", kv("invocation_id", invocationId),
-                    kv("error", e.getMessage()));
+            log.atError().addKeyValue("event", "batch_failed").addKeyValue("reason", "inference_unavailable")
+                    .addKeyValue("error", e.getMessage()).log("batch failed: inference unavailable");
             metrics.publishInferenceUnavailable(invocationId);
             throw e;
         }
         BatchStats s = result.stats();
-        log.info("batch processed", kv("invocation_id", invocationId), kv("records", s.records().total()),
-                kv("records_ok", s.records().ok()), kv("records_processing_failed", s.records().processingFailed()),
-                kv("sessions_sent", s.inference().sessionsSent()), kv("chunks", s.inference().chunks()),
-                kv("inference_latency_ms", s.inference().latencyMs()), kv("bytes_in", s.bytes().in()),
-                kv("bytes_out", s.bytes().out()), kv("response_bytes_bound", s.bytes().responseBound()));
+        log.atInfo().addKeyValue("event", "batch_done").addKeyValue("records_in", s.records().total())
+                .addKeyValue("records_ok", s.records().ok())
+                .addKeyValue("records_failed", s.records().processingFailed())
+                .addKeyValue("duration_ms", (System.nanoTime() - started) / 1_000_000)
+                .addKeyValue("inference_ms", s.inference().latencyMs())
+                .addKeyValue("sessions_sent", s.inference().sessionsSent()).addKeyValue("chunks", s.inference().chunks())
+                .addKeyValue("bytes_in", s.bytes().in()).addKeyValue("bytes_out", s.bytes().out())
+                .addKeyValue("response_bytes_bound", s.bytes().responseBound()).log("batch processed");
         metrics.publish(s);
         return result.response();
     }

@@ -3,14 +3,14 @@ package com.scalemodels.recs.transformation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.amazonaws.services.lambda.runtime.events.KinesisFirehoseEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.scalemodels.recs.config.ConfigException;
 import com.scalemodels.recs.inference.contract.InferenceUnavailableException;
+import com.scalemodels.recs.testing.LogCapture;
+import com.scalemodels.recs.testing.LogSchemaCheck;
+import com.scalemodels.recs.testing.TestLambdaContext;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
@@ -24,7 +24,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.slf4j.LoggerFactory;
 import software.amazon.cloudwatchlogs.emf.environment.LambdaEnvironment;
 
 /** The real handler, fed by the Lambda runtime's own event deserialization, answering through its serializer. */
@@ -210,24 +209,30 @@ class FirehoseTransformationHandlerTest {
     }
 
     @Test
-    void rejectedRecordsAreLoggedByIdAndReasonOnly() {
-        Logger logger = (Logger) LoggerFactory.getLogger(FirehoseBatchProcessor.class);
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        appender.start();
-        logger.addAppender(appender);
-        try {
-            byte[] bad = TestEvents.utf8("{\"session_id\":\"s9\",\"customer_number\":\"228\",\"city\":\"Berlin\","
-                    + "\"country\":\"Germany\",\"credit_limit\":123456.0,\"browse_history\":[]}");
-            handler(FakeInferenceClient.standard()).handleRequest(TestEvents.event("inv-log", List.of(bad)), null);
-        } finally {
-            logger.detachAppender(appender);
-        }
+    void logsTheSchemaWithRejectedRecordsByIdAndReasonOnly() throws Exception {
+        byte[] bad = TestEvents.utf8("{\"session_id\":\"s9\",\"customer_number\":\"228\",\"city\":\"Berlin\","
+                + "\"country\":\"Germany\",\"credit_limit\":123456.0,\"browse_history\":[]}");
+        TestLambdaContext context = new TestLambdaContext("recs-transformation", "12", "req-7");
+        FirehoseTransformationHandler handler = handler(FakeInferenceClient.standard());
 
-        assertThat(appender.list).hasSize(1);
-        ILoggingEvent warn = appender.list.get(0);
-        String rendered = warn.getFormattedMessage() + " " + List.of(warn.getArgumentArray());
-        assertThat(rendered).contains(TestEvents.recordId(0)).contains("customer_number: expected an integer");
-        assertThat(rendered).doesNotContain("Berlin").doesNotContain("123456").doesNotContain("228");
+        String stdout = LogCapture.run("logback.xml",
+                () -> handler.handleRequest(TestEvents.event("inv-log", List.of(bad)), context)).stdout();
+
+        List<JsonNode> lines = LogSchemaCheck.parse(stdout);
+        LogSchemaCheck.assertSchema(lines, "transformation");
+        JsonNode rejected = LogSchemaCheck.event(lines, "record_rejected").get(0);
+        assertThat(rejected.path("record_id").asText()).isEqualTo(TestEvents.recordId(0));
+        assertThat(rejected.path("reason").asText()).isEqualTo("customer_number: expected an integer");
+        JsonNode done = LogSchemaCheck.event(lines, "batch_done").get(0);
+        LogSchemaCheck.assertInvocation(done, context, true);
+        assertThat(List.of(rejected, done)).allSatisfy(l -> assertThat(l.path("correlation_id").asText())
+                .isEqualTo("inv-log"));
+        assertThat(done.path("records_in").asInt()).isEqualTo(1);
+        assertThat(done.path("records_ok").asInt()).isZero();
+        assertThat(done.path("records_failed").asInt()).isEqualTo(1);
+        assertThat(done.path("duration_ms").isIntegralNumber()).isTrue();
+        assertThat(done.path("inference_ms").isIntegralNumber()).isTrue();
+        assertThat(stdout).doesNotContain("Berlin").doesNotContain("123456").doesNotContain("228");
     }
 
     @Test

@@ -19,6 +19,9 @@ import com.scalemodels.recs.session.DecodeResult;
 import com.scalemodels.recs.session.SessionDecoder;
 import com.scalemodels.recs.session.SessionEvent;
 import com.scalemodels.recs.testing.LocalDatabases;
+import com.scalemodels.recs.testing.LogCapture;
+import com.scalemodels.recs.testing.LogSchemaCheck;
+import com.scalemodels.recs.testing.TestLambdaContext;
 import com.scalemodels.recs.testing.TcpProxy;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -89,6 +92,33 @@ class RealInferenceIT {
                     assertItems(output.get("similar_items").get("similar_items"), answer.similarItems().similarItems());
                 }
             }
+        }
+    }
+
+    @Test
+    void bothSidesOfOneBatchLogTheFirehoseInvocationIdAsCorrelationId() throws Exception {
+        try (SampleCatalog catalog = new SampleCatalog("transformation_logs");
+             InferenceRuntime runtime = InferenceRuntime.start(SampleCatalog.config(catalog.vectorDb(), work))) {
+            KinesisFirehoseEvent event = sampleEvent();
+            FirehoseTransformationHandler handler = handler(runtime);
+            TestLambdaContext context = new TestLambdaContext("recs-transformation", "12", "req-1");
+
+            List<JsonNode> lines = LogSchemaCheck.parse(
+                    LogCapture.run("logback.xml", () -> handler.handleRequest(event, context)).stdout());
+
+            LogSchemaCheck.assertSchema(lines, "transformation");
+            List<JsonNode> done = LogSchemaCheck.event(lines, "batch_done");
+            JsonNode transformation = done.stream()
+                    .filter(l -> l.path("logger").asText().endsWith("FirehoseTransformationHandler")).findFirst()
+                    .orElseThrow();
+            JsonNode inference = done.stream()
+                    .filter(l -> l.path("logger").asText().endsWith("BatchInferenceHandler")).findFirst()
+                    .orElseThrow();
+            assertThat(transformation.path("correlation_id").asText()).isEqualTo(event.getInvocationId());
+            assertThat(inference.path("correlation_id").asText()).isEqualTo(event.getInvocationId());
+            assertThat(inference.path("sessions").asInt()).isEqualTo(event.getRecords().size());
+            assertThat(inference.path("model_version").asText()).isNotBlank();
+            assertThat(transformation.path("records_ok").asInt()).isEqualTo(event.getRecords().size());
         }
     }
 

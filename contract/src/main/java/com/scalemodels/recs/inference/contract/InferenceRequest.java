@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * One synchronous call from the transformation Lambda: every valid session of a Firehose batch (or of one chunk
  * of it, when the batch would exceed Lambda's 6 MB payload). {@code k} recommendations and {@code similarK}
- * similar items per session.
+ * similar items per session. {@code requestId} is {@code <Firehose invocation id>/<chunk>}: the invocation id before
+ * the last slash is the {@link #correlationId()} both functions log.
  */
 public record InferenceRequest(String requestId, int k, int similarK, List<SessionEvent> sessions) {
 
@@ -25,5 +26,15 @@ public record InferenceRequest(String requestId, int k, int similarK, List<Sessi
         if (similarK < 0 || similarK > MAX_K) {
             throw Fields.outOfRange("similar_k", 0, MAX_K);
         }
+    }
+
+    /**
+     * The log schema's {@code correlation_id}: the Firehose invocation id this request is a chunk of (the request id
+     * up to its last {@code /}), or the whole request id when it has no chunk part (a caller other than the
+     * transformation function).
+     */
+    public String correlationId() {
+        int slash = requestId.lastIndexOf('/');
+        return slash > 0 ? requestId.substring(0, slash) : requestId;
     }
 }

@@ -33,6 +33,13 @@ class InferenceCodecTest {
     }
 
     @Test
+    void theCorrelationIdIsTheFirehoseInvocationIdTheRequestIsAChunkOf() {
+        assertThat(new InferenceRequest("49f1-inv/3", 10, 5, List.of()).correlationId()).isEqualTo("49f1-inv");
+        assertThat(new InferenceRequest("a/b/12", 10, 5, List.of()).correlationId()).isEqualTo("a/b");
+        assertThat(new InferenceRequest("standalone", 10, 5, List.of()).correlationId()).isEqualTo("standalone");
+    }
+
+    @Test
     void readsTheContractResponseExample() {
         String json = """
                 {"model_version": "classicmodels-2026-11-21-s42",

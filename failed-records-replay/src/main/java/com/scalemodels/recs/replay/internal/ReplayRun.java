@@ -1,5 +1,6 @@
 package com.scalemodels.recs.replay.internal;
 
+import com.scalemodels.recs.logging.LogContext;
 import com.scalemodels.recs.replay.Backoff;
 import com.scalemodels.recs.replay.Checkpoint;
 import com.scalemodels.recs.replay.FailedRecordSource;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One replay: select objects, read them in key order, decode each line, and put the records in calls within the
  * sink's limits; entries a call did not accept are retried alone, with backoff, up to the attempt limit. An object
- * goes to the checkpoint once its every record is settled and none failed. Single-threaded.
+ * goes to the checkpoint once its every record is settled and none failed. Single-threaded. Every line of a run
+ * carries a fresh run id as {@code correlation_id}.
  */
 public final class ReplayRun {
 
@@ -69,6 +72,12 @@ public final class ReplayRun {
     }
 
     public ReplayReport run() {
+        try (LogContext run = LogContext.correlation(UUID.randomUUID().toString())) {
+            return replay();
+        }
+    }
+
+    private ReplayReport replay() {
         long started = nanoTime.getAsLong();
         List<SourceObject> selected = select(source.list());
         LOG.atInfo().addKeyValue("event", "replay_started").addKeyValue("source", source.location())
@@ -93,7 +102,7 @@ public final class ReplayRun {
                 .addKeyValue("entries_retried", done.puts().entriesRetried())
                 .addKeyValue("objects_completed", done.objects().completed())
                 .addKeyValue("exit_code", done.exitCode()).addKeyValue("seconds", done.seconds())
-                .log("replay done");
+                .addKeyValue("duration_ms", Math.round(done.seconds() * 1000)).log("replay done");
         return done;
     }
 

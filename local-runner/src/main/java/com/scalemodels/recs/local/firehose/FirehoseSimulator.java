@@ -133,7 +133,8 @@ public final class FirehoseSimulator implements AutoCloseable {
                 batchMillis.add((nanoTime.getAsLong() - started) / 1e6);
                 invocationsFailed++;
                 lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
-                LOG.atWarn().addKeyValue("invocation_id", invocationId).addKeyValue("attempt", attempt)
+                LOG.atWarn().addKeyValue("event", "invocation_failed").addKeyValue("correlation_id", invocationId)
+                        .addKeyValue("attempt", attempt)
                         .addKeyValue("records", batch.size()).addKeyValue("error", lastError)
                         .log("processor invocation failed");
             }
@@ -155,7 +156,8 @@ public final class FirehoseSimulator implements AutoCloseable {
         }
         failed += batch.size();
         processingFailed.append(batch.get(0).arrival(), out.toByteArray());
-        LOG.atError().addKeyValue("invocation_id", invocationId).addKeyValue("records", batch.size())
+        LOG.atError().addKeyValue("event", "batch_processing_failed").addKeyValue("correlation_id", invocationId)
+                .addKeyValue("records", batch.size())
                 .addKeyValue("attempts", attempts).log("batch sent to processing-failed after the last retry");
     }
 
