@@ -74,7 +74,7 @@ public final class ServedItems {
     }
 
     /** {@link #distinctRecommended()} over the catalog's size. */
-    public double catalogCoverage(int catalogItems) {
+    public double catalogCoverage(long catalogItems) {
         return catalogItems <= 0 ? 0 : distinctRecommended() / (double) catalogItems;
     }
 
