@@ -19,7 +19,8 @@ locals {
 
   # The transformation function's EMF metrics (BatchMetrics): dimension FunctionName = its own name.
   emf = {
-    for metric in ["RecordsOk", "RecordsProcessingFailed", "InferenceLatency", "InferenceUnavailable"] :
+    for metric in ["RecordsOk", "RecordsProcessingFailed", "InferenceLatency", "InferenceUnavailable", "SimilarSeedShare",
+    "Top1Share", "DistinctItemsRecommended", "DistinctSimilarItems"] :
     metric => [var.metrics_namespace, metric, "FunctionName", module.streaming_inference.transformation_function_name]
   }
 
@@ -132,6 +133,35 @@ locals {
           metrics = [
             for metric in ["ExecuteProcessing.Success", "DeliveryToS3.Success"] :
             ["AWS/Firehose", metric, "DeliveryStreamName", local.firehose_name, { label = metric }]
+          ]
+        },
+      ]
+    },
+    {
+      # Recommendation quality per batch (BatchMetrics, from the Ok records): a drop in the seed share means
+      # sessions browse products the live model does not know; a rising top-1 share or falling distinct counts
+      # mean the recommendations collapse onto a few products. Distinct counts grow with the batch size.
+      height = 6
+      widgets = [
+        {
+          type  = "metric"
+          width = 12
+          title = "Quality per batch: sessions with a similar-items seed, top-1 share (%)"
+          stat  = "Average"
+          yAxis = { left = { min = 0, max = 100 } }
+          metrics = [
+            concat(local.emf["SimilarSeedShare"], [{ label = "sessions with a similar-items seed (%)" }]),
+            concat(local.emf["Top1Share"], [{ label = "sessions whose first item is the batch's most common (%)" }]),
+          ]
+        },
+        {
+          type  = "metric"
+          width = 12
+          title = "Quality per batch: distinct products served"
+          stat  = "Average"
+          metrics = [
+            concat(local.emf["DistinctItemsRecommended"], [{ label = "in recommended_items" }]),
+            concat(local.emf["DistinctSimilarItems"], [{ label = "in similar_items" }]),
           ]
         },
       ]

@@ -1,5 +1,6 @@
 package com.scalemodels.recs.artifacts;
 
+import com.scalemodels.recs.features.SessionBlend;
 import com.scalemodels.recs.model.Distance;
 import java.util.List;
 import java.util.Map;
@@ -7,10 +8,12 @@ import java.util.Objects;
 
 /**
  * {@code manifest.json} of an ML artifact folder (format version 1); see docs/contracts.md. {@code distance} ranks
- * items for a user, {@code itemDistance} items for an item (similar items).
+ * items for a user, {@code itemDistance} items for an item (similar items). {@code sessionBlend} is how a session's
+ * browse history moves the user's query, or null when the user vector is the query.
  */
 public record Manifest(int formatVersion, String modelVersion, String createdAt, int embeddingDim, Distance distance,
-        Distance itemDistance, FeatureSet userFeatures, FeatureSet itemFeatures, Map<String, FileEntry> files) {
+        Distance itemDistance, SessionBlend sessionBlend, FeatureSet userFeatures, FeatureSet itemFeatures,
+        Map<String, FileEntry> files) {
 
     public static final int FORMAT_VERSION = 1;
 

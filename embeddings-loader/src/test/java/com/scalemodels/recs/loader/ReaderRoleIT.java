@@ -130,7 +130,7 @@ class ReaderRoleIT {
         query[0] = 1;
 
         // The inference function's client, logged in as the reader, open across the swaps.
-        try (SimilarityClient client = SimilarityClient.create(asReader, Distance.INNER_PRODUCT, DIM,
+        try (SimilarityClient client = SimilarityClient.create(asReader, Distance.INNER_PRODUCT, Distance.INNER_PRODUCT, DIM,
                 secrets::client)) {
             assertThat(client.liveModelVersion()).contains("v1");
             assertThat(topIds(client, query)).allMatch(id -> id.startsWith("A-"));

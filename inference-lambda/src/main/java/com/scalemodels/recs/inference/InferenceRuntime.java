@@ -40,7 +40,7 @@ public final class InferenceRuntime implements AutoCloseable {
         this.vectors = vectors;
         this.defaultK = defaultK;
         this.service = new RecommendationService(artifacts.manifest().modelVersion(), artifacts.userEncoder(),
-                userTower, vectors, versionGuard);
+                userTower, vectors, versionGuard, artifacts.manifest().sessionBlend());
     }
 
     /** Built once per execution environment, during the Lambda init phase, by the first handler that asks. */
@@ -77,7 +77,7 @@ public final class InferenceRuntime implements AutoCloseable {
             opened.add(item);
             long towersMs = elapsedMs(started) - artifactsMs;
             SimilarityClient vectors = SimilarityClient.create(config.vectorDb(), manifest.distance(),
-                    manifest.embeddingDim());
+                    manifest.itemDistance(), manifest.embeddingDim());
             opened.add(vectors);
             vectors.liveCheck();
             LiveVersionGuard versionGuard = new LiveVersionGuard(manifest.modelVersion(), vectors::liveModelVersion,
@@ -94,6 +94,9 @@ public final class InferenceRuntime implements AutoCloseable {
                     .addKeyValue("event", "init_done")
                     .addKeyValue("model_version", manifest.modelVersion())
                     .addKeyValue("embedding_dim", manifest.embeddingDim())
+                    .addKeyValue("distance", manifest.distance().manifestName())
+                    .addKeyValue("item_distance", manifest.itemDistance().manifestName())
+                    .addKeyValue("session_blend", manifest.sessionBlend() != null)
                     .addKeyValue("artifacts_ms", artifactsMs)
                     .addKeyValue("towers_ms", towersMs)
                     .addKeyValue("init_ms", elapsedMs(started))

@@ -48,6 +48,10 @@ final class ReferenceData {
         return value.isEmpty() ? null : value;
     }
 
+    static double cosine(float[] a, float[] b) {
+        return dot(a, b) / Math.sqrt(dot(a, a) * dot(b, b));
+    }
+
     static double dot(float[] a, float[] b) {
         double sum = 0;
         for (int i = 0; i < a.length; i++) {

@@ -1,6 +1,10 @@
 package com.scalemodels.recs.inference;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scalemodels.recs.enrichment.Recommendation;
+import com.scalemodels.recs.session.BrowseItem;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -37,12 +41,62 @@ final class SampleInference implements AutoCloseable {
 
     /** The k shipped items with the highest inner product with {@code query}, skipping {@code exclude}. */
     List<Recommendation> bruteForce(float[] query, Set<String> exclude, int k) {
+        return bruteForce(query, exclude, k, false);
+    }
+
+    /** The k shipped items with the highest cosine similarity with {@code query}, skipping {@code exclude}. */
+    List<Recommendation> bruteForceCosine(float[] query, Set<String> exclude, int k) {
+        return bruteForce(query, exclude, k, true);
+    }
+
+    private List<Recommendation> bruteForce(float[] query, Set<String> exclude, int k, boolean cosine) {
         return itemCsv.entrySet().stream()
                 .filter(e -> !exclude.contains(e.getKey()))
-                .map(e -> new Recommendation(e.getKey(), ReferenceData.dot(query, e.getValue())))
+                .map(e -> new Recommendation(e.getKey(), cosine ? ReferenceData.cosine(query, e.getValue())
+                        : ReferenceData.dot(query, e.getValue())))
                 .sorted(Comparator.comparingDouble(Recommendation::score).reversed())
                 .limit(k)
                 .toList();
+    }
+
+    /** The sample manifest's {@code session_blend}, read with a plain JSON parser; null when it has none. */
+    static JsonNode manifestBlend() throws IOException {
+        JsonNode blend = new ObjectMapper().readTree(SampleCatalog.ARTIFACTS.resolve("manifest.json").toFile())
+                .path("session_blend");
+        return blend.isObject() ? blend : null;
+    }
+
+    /**
+     * The session query of docs/contracts.md computed in double from the shipped embeddings: an independent
+     * reference (the float32 order is checked bit for bit by the features module's golden test).
+     */
+    float[] blendedQuery(JsonNode blend, float[] user, List<BrowseItem> history) {
+        double[] acc = new double[user.length];
+        for (int k = 0; k < user.length; k++) {
+            acc[k] = blend.get("user_weight").doubleValue() * user[k];
+        }
+        double factor = 1;
+        for (int i = history.size() - 1; i >= 0; i--) {
+            float[] e = itemCsv.get(history.get(i).productCode());
+            if (e != null) {
+                double w = (history.get(i).inShoppingCart() ? blend.get("cart_weight") : blend.get("browse_weight"))
+                        .doubleValue() * factor;
+                for (int k = 0; k < user.length; k++) {
+                    acc[k] += w * e[k];
+                }
+            }
+            factor *= blend.get("recency_decay").doubleValue();
+        }
+        double norm = 0;
+        for (double a : acc) {
+            norm += a * a;
+        }
+        norm = Math.sqrt(norm);
+        float[] q = new float[user.length];
+        for (int k = 0; k < user.length; k++) {
+            q[k] = norm > 0 ? (float) (acc[k] / norm) : user[k];
+        }
+        return q;
     }
 
     @Override

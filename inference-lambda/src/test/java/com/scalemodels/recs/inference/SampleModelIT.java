@@ -3,6 +3,8 @@ package com.scalemodels.recs.inference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scalemodels.recs.enrichment.Recommendation;
 import com.scalemodels.recs.features.FeatureEncoder;
 import com.scalemodels.recs.features.ItemFeatures;
@@ -10,16 +12,22 @@ import com.scalemodels.recs.features.UserFeatures;
 import com.scalemodels.recs.inference.contract.InferenceRequest;
 import com.scalemodels.recs.inference.contract.InferenceResponse;
 import com.scalemodels.recs.inference.contract.SessionResult;
+import com.scalemodels.recs.inference.recommend.LiveVersionGuard;
+import com.scalemodels.recs.inference.recommend.RecommendationService;
+import com.scalemodels.recs.model.Distance;
 import com.scalemodels.recs.session.BrowseItem;
 import com.scalemodels.recs.session.DecodeResult;
 import com.scalemodels.recs.session.SessionDecoder;
 import com.scalemodels.recs.session.SessionEvent;
+import com.scalemodels.recs.vectordb.SimilarityClient;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVRecord;
@@ -30,7 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sample model end to end, on real libtorch and real pgvector: raw features → encoder → TorchScript tower
- * reproduce the shipped embeddings, and batch recommendations equal a brute-force ranking over the shipped CSVs.
+ * reproduce the shipped embeddings, and batch recommendations equal a brute-force ranking over the shipped CSVs:
+ * {@code recommended_items} for the session query of the manifest's {@code session_blend}, {@code similar_items} by
+ * its {@code item_distance}.
  */
 class SampleModelIT {
 
@@ -93,6 +103,10 @@ class SampleModelIT {
     @Test
     void batchRecommendationsEqualBruteForceOverTheShippedEmbeddings() throws Exception {
         List<SessionEvent> sessions = sampleSessions();
+        JsonNode blend = SampleInference.manifestBlend();
+        boolean cosineItems = "cosine".equals(new ObjectMapper().readTree(SampleCatalog.ARTIFACTS.resolve(
+                "manifest.json").toFile()).path("item_distance").asText());
+        assertThat(cosineItems).as("the sample manifest's item_distance").isTrue();
         InferenceResponse response = runtime.service().recommend(new InferenceRequest("it", 10, 5, sessions));
 
         assertThat(response.modelVersion()).isEqualTo(runtime.artifacts().manifest().modelVersion());
@@ -104,19 +118,85 @@ class SampleModelIT {
             assertThat(result.error()).isNull();
 
             float[] user = userCsv.get(Integer.toString(session.customerNumber()));
+            float[] query = blend == null ? user : sample.blendedQuery(blend, user, session.browseHistory());
             Set<String> browsed = session.browseHistory().stream().map(BrowseItem::productCode).collect(Collectors.toSet());
-            assertSameRanking(result.recommendedItems(), sample.bruteForce(user, browsed, 10), session.sessionId());
+            assertSameRanking(result.recommendedItems(), sample.bruteForce(query, browsed, 10), session.sessionId());
 
             String seed = expectedSeed(session);
             if (seed == null) {
                 assertThat(result.similarItems()).as(session.sessionId()).isNull();
             } else {
                 assertThat(result.similarItems().productCode()).as(session.sessionId()).isEqualTo(seed);
-                assertSameRanking(result.similarItems().similarItems(), sample.bruteForce(itemCsv.get(seed), Set.of(seed), 5),
-                        session.sessionId() + " similar");
+                assertSameRanking(result.similarItems().similarItems(),
+                        sample.bruteForceCosine(itemCsv.get(seed), Set.of(seed), 5), session.sessionId() + " similar");
             }
         }
     }
+
+    @Test
+    void withoutASessionBlendTheQueryIsTheUserVector() throws Exception {
+        List<SessionEvent> sessions = sampleSessions();
+        try (SimilarityClient vectors = SimilarityClient.create(sample.catalog.vectorDb(), Distance.INNER_PRODUCT,
+                Distance.COSINE, 32)) {
+            RecommendationService userOnly = new RecommendationService(SampleCatalog.modelVersion(),
+                    runtime.artifacts().userEncoder(), runtime.userTower(), vectors,
+                    new LiveVersionGuard(SampleCatalog.modelVersion(), Optional::empty, Duration.ZERO, System::nanoTime),
+                    null);
+
+            InferenceResponse response = userOnly.recommend(new InferenceRequest("it", 10, 0, sessions));
+
+            for (int i = 0; i < sessions.size(); i++) {
+                SessionEvent session = sessions.get(i);
+                assertSameRanking(response.results().get(i).recommendedItems(),
+                        sample.bruteForce(userCsv.get(Integer.toString(session.customerNumber())),
+                                session.browsedProductCodes(), 10), session.sessionId());
+            }
+        }
+    }
+
+    /** Issue 15: recommended_items followed only city, country and credit limit; now they follow the session. */
+    @Test
+    void twoSessionsOfOneCustomerBrowsingDifferentProductLinesGetDifferentLists() throws Exception {
+        assertThat(SampleInference.manifestBlend()).as("the sample manifest's session_blend").isNotNull();
+        List<BrowseItem> ships = browsing("Ships");
+        List<BrowseItem> motorcycles = browsing("Motorcycles");
+        SessionEvent a = new SessionEvent("ships", 311, "Helsinki", "Finland", 98700.0, ships);
+        SessionEvent b = new SessionEvent("motorcycles", 311, "Helsinki", "Finland", 98700.0, motorcycles);
+
+        InferenceResponse response = runtime.service().recommend(new InferenceRequest("it", 10, 5, List.of(a, b)));
+
+        List<String> shipList = codes(response.results().get(0).recommendedItems());
+        List<String> motorcycleList = codes(response.results().get(1).recommendedItems());
+        assertThat(shipList).hasSize(10).isNotEqualTo(motorcycleList);
+        // Not just other exclusions: each list is nearer (in the shipped item embeddings) to what its session browsed.
+        assertThat(affinity(shipList, ships)).isGreaterThan(affinity(motorcycleList, ships));
+        assertThat(affinity(motorcycleList, motorcycles)).isGreaterThan(affinity(shipList, motorcycles));
+    }
+
+    /** Mean inner product between the listed items and the browsed ones. */
+    private static double affinity(List<String> listed, List<BrowseItem> browsed) {
+        double sum = 0;
+        for (String code : listed) {
+            for (BrowseItem b : browsed) {
+                sum += ReferenceData.dot(itemCsv.get(code), itemCsv.get(b.productCode()));
+            }
+        }
+        return sum / (listed.size() * browsed.size());
+    }
+
+    /** The first three products of a line in catalog order, the newest in the cart. */
+    private static List<BrowseItem> browsing(String line) throws Exception {
+        List<String> codes = ReferenceData.rows(SampleCatalog.CSV.resolve("products.csv")).stream()
+                .filter(p -> p.get("productLine").equals(line)).map(p -> p.get("productCode")).limit(3).toList();
+        assertThat(codes).hasSize(3);
+        return List.of(new BrowseItem(codes.get(0), 1, false), new BrowseItem(codes.get(1), 1, false),
+                new BrowseItem(codes.get(2), 1, true));
+    }
+
+    private static List<String> codes(List<Recommendation> items) {
+        return items.stream().map(Recommendation::productCode).toList();
+    }
+
 
     /** Contract: the newest cart item the catalog knows, else the newest known item; written out independently. */
     private static String expectedSeed(SessionEvent session) {

@@ -150,8 +150,9 @@ public final class LocalPipeline implements Callable<Integer> {
         outputs.put("summary", out.summary());
         List<String> examples = new ExampleRecommendations(ProductNames.fromCsv(repo.sampleCsv()
                 .resolve("products.csv"))).pick(streaming.recommendationObjects(), 3);
-        RunSummary summary = new RunSummary(batch, etl, embeddings, streaming, outputs, examples,
-                (System.nanoTime() - started) / 1e9);
+        RunSummary summary = new RunSummary(batch, etl, embeddings, streaming,
+                ServedOutputs.read(streaming.recommendationObjects()), ModelMetrics.read(repo.sampleArtifacts()),
+                outputs, examples, (System.nanoTime() - started) / 1e9);
         summary.write(out.summary());
         summary.lines().forEach(progress::line);
         LOG.atInfo().addKeyValue("event", "pipeline_done").addKeyValue("seconds", summary.seconds())

@@ -2,6 +2,7 @@ package com.scalemodels.recs.local;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.scalemodels.recs.enrichment.ServedItems;
 import com.scalemodels.recs.json.Json;
 import com.scalemodels.recs.local.firehose.DeliveryStats;
 import java.io.IOException;
@@ -14,10 +15,12 @@ import java.util.Map;
 
 /**
  * Everything one run did, for the console and for {@code <out>/summary.json} (tests, automation). {@code batchData}
- * and {@code etl} are null when they were skipped ({@code --skip-etl}).
+ * and {@code etl} are null when they were skipped ({@code --skip-etl}); {@code modelMetrics} when the artifacts have
+ * no {@code metrics.json}. {@code served} is counted from the recommendation objects the run wrote.
  */
 public record RunSummary(BatchDataResult batchData, EtlResult etl, EmbeddingsResult embeddings,
-        StreamingResult streaming, Map<String, Path> outputs, List<String> examples, double seconds) {
+        StreamingResult streaming, ServedItems served, ModelMetrics modelMetrics, Map<String, Path> outputs,
+        List<String> examples, double seconds) {
 
     public ObjectNode toJson() {
         ObjectNode root = Json.object();
@@ -72,11 +75,45 @@ public record RunSummary(BatchDataResult batchData, EtlResult etl, EmbeddingsRes
         s.put("recommendation_objects", streaming.recommendationObjects().size());
         s.put("processing_failed_objects", streaming.processingFailedObjects().size());
         s.put("seconds", round(streaming.seconds()));
+        ObjectNode sv = root.putObject("served");
+        sv.put("sessions", served.sessions());
+        sv.put("catalog_items", embeddings.items());
+        sv.put("distinct_recommended", served.distinctRecommended());
+        sv.put("catalog_coverage", round(served.catalogCoverage(embeddings.items())));
+        sv.put("distinct_first_recommended", served.distinctFirstRecommended());
+        sv.put("top1_share", round(served.top1Share()));
+        sv.put("sessions_with_similar_seed", served.sessionsWithSeed());
+        sv.put("distinct_similar", served.distinctSimilar());
+        sv.put("distinct_first_similar", served.distinctFirstSimilar());
+        if (modelMetrics == null) {
+            root.putNull("model_metrics");
+        } else {
+            ObjectNode mm = root.putObject("model_metrics");
+            retrieval(mm.putObject("model"), modelMetrics.model());
+            mm.put("best_popularity_baseline", modelMetrics.bestBaseline());
+            retrieval(mm.putObject("baseline"), modelMetrics.baseline());
+            ObjectNode next = mm.putObject("next_item");
+            nextItem(next.putObject("user_only"), modelMetrics.userOnly());
+            nextItem(next.putObject("session_blend"), modelMetrics.sessionBlend());
+        }
         ObjectNode out = root.putObject("outputs");
         outputs.forEach((k, v) -> out.put(k, v.toAbsolutePath().toString()));
         ArrayNode ex = root.putArray("examples");
         examples.forEach(ex::add);
         return root;
+    }
+
+    private static void retrieval(ObjectNode node, ModelMetrics.Retrieval r) {
+        node.put("recall_at_10", r.recallAt10());
+        node.put("ndcg_at_10", r.ndcgAt10());
+        node.put("mrr", r.mrr());
+        node.put("coverage_at_10", r.coverageAt10());
+        node.put("top1_share", r.top1Share());
+    }
+
+    private static void nextItem(ObjectNode node, ModelMetrics.NextItem n) {
+        node.put("hit_rate_at_10", n.hitRateAt10());
+        node.put("ndcg_at_10", n.ndcgAt10());
     }
 
     public void write(Path file) throws IOException {
@@ -117,6 +154,23 @@ public record RunSummary(BatchDataResult batchData, EtlResult etl, EmbeddingsRes
         lines.add(String.format(Locale.ROOT, "                %d batches (%d failed invocations), batch latency"
                 + " p50 %.1f ms / p99 %.1f ms, %.0f sessions/s", d.batches(), d.invocationsFailed(),
                 d.percentileMillis(50), d.percentileMillis(99), streaming.sessionsPerSecond()));
+        lines.add(String.format(Locale.ROOT, "  served        %d sessions: %d of %d products recommended (coverage %.0f%%),"
+                + " %d distinct first places, top-1 share %.1f%%", served.sessions(), served.distinctRecommended(),
+                embeddings.items(), 100 * served.catalogCoverage(embeddings.items()), served.distinctFirstRecommended(),
+                100 * served.top1Share()));
+        lines.add(String.format(Locale.ROOT, "                similar items for %d sessions: %d products, %d distinct"
+                + " first places", served.sessionsWithSeed(), served.distinctSimilar(), served.distinctFirstSimilar()));
+        if (modelMetrics == null) {
+            lines.add("  model         no metrics.json in the artifacts");
+        } else {
+            ModelMetrics.Retrieval m = modelMetrics.model();
+            lines.add(String.format(Locale.ROOT, "  model         offline (metrics.json): NDCG@10 %.3f (best popularity"
+                    + " baseline %.3f), recall@10 %.3f, MRR %.3f, coverage@10 %.0f%%, top-1 share %.1f%%",
+                    m.ndcgAt10(), modelMetrics.baseline().ndcgAt10(), m.recallAt10(), m.mrr(), 100 * m.coverageAt10(),
+                    100 * m.top1Share()));
+            lines.add(String.format(Locale.ROOT, "                next item NDCG@10: session blend %.3f, user vector"
+                    + " alone %.3f", modelMetrics.sessionBlend().ndcgAt10(), modelMetrics.userOnly().ndcgAt10()));
+        }
         lines.add("");
         lines.add("Outputs");
         outputs.forEach((k, v) -> lines.add(String.format(Locale.ROOT, "  %-18s %s", k,

@@ -163,12 +163,22 @@ class LocalPipelineIT {
         JsonNode summary = json.readTree(out.resolve("summary.json").toFile());
         String modelVersion = summary.at("/embeddings/model_version").asText();
         List<String> recommendedIds = new ArrayList<>();
+        java.util.Set<String> recommendedProducts = new java.util.HashSet<>();
+        java.util.Set<String> firstProducts = new java.util.HashSet<>();
+        java.util.Set<String> similarFirsts = new java.util.HashSet<>();
+        int withSeed = 0;
         for (Path object : objects("recommendations")) {
             for (String line : Files.readAllLines(object)) {
                 JsonNode record = json.readTree(line);
                 assertThat(record.get("recommended_items").isArray()).isTrue();
                 assertThat(record.get("recommended_items")).isNotEmpty();
                 assertThat(record.has("similar_items")).isTrue();
+                record.get("recommended_items").forEach(i -> recommendedProducts.add(i.get("product_code").asText()));
+                firstProducts.add(record.at("/recommended_items/0/product_code").asText());
+                if (record.get("similar_items").isObject()) {
+                    withSeed++;
+                    similarFirsts.add(record.at("/similar_items/similar_items/0/product_code").asText());
+                }
                 assertThat(record.get("model_version").asText()).isEqualTo(modelVersion);
                 recommendedIds.add(record.get("session_id").asText());
             }
@@ -197,6 +207,21 @@ class LocalPipelineIT {
         assertThat(summary.at("/outputs/recommendations").asText()).isEqualTo(out.resolve("recommendations")
                 .toAbsolutePath().toString());
         assertThat(summary.get("examples")).hasSize(3);
+
+        JsonNode served = summary.get("served");
+        assertThat(served.get("sessions").asLong()).isEqualTo(validIds.size());
+        assertThat(served.get("distinct_recommended").asInt()).isEqualTo(recommendedProducts.size());
+        assertThat(served.get("distinct_first_recommended").asInt()).isEqualTo(firstProducts.size());
+        assertThat(served.get("sessions_with_similar_seed").asInt()).isEqualTo(withSeed);
+        assertThat(served.get("distinct_first_similar").asInt()).isEqualTo(similarFirsts.size());
+        assertThat(served.get("catalog_coverage").asDouble()).isCloseTo(recommendedProducts.size() / 110.0,
+                org.assertj.core.api.Assertions.within(1e-3));
+        JsonNode metrics = json.readTree(repo.sampleArtifacts().resolve("metrics.json").toFile());
+        assertThat(summary.at("/model_metrics/model/ndcg_at_10").asDouble())
+                .isEqualTo(metrics.at("/model/ndcg_at_10").asDouble());
+        assertThat(summary.at("/model_metrics/next_item/session_blend/ndcg_at_10").asDouble())
+                .isEqualTo(metrics.at("/next_item/session_blend/ndcg_at_10").asDouble());
+        assertThat(console).contains("products recommended").contains("NDCG@10");
     }
 
     @Test

@@ -42,6 +42,14 @@ public final class BatchMetrics {
         metrics.putMetric("BytesIn", stats.bytes().in(), Unit.BYTES);
         metrics.putMetric("BytesOut", stats.bytes().out(), Unit.BYTES);
         metrics.putMetric("InferenceChunks", stats.inference().chunks(), Unit.COUNT);
+        // Quality drift, from the batch's Ok records only (a batch with none has no figures to report).
+        BatchStats.Served served = stats.served();
+        if (served.sessions() > 0) {
+            metrics.putMetric("SimilarSeedShare", 100 * served.seedShare(), Unit.PERCENT);
+            metrics.putMetric("Top1Share", 100 * served.top1Share(), Unit.PERCENT);
+            metrics.putMetric("DistinctItemsRecommended", served.distinctRecommended(), Unit.COUNT);
+            metrics.putMetric("DistinctSimilarItems", served.distinctSimilar(), Unit.COUNT);
+        }
         metrics.putProperty("invocationId", stats.invocationId());
         metrics.flush();
     }

@@ -1,7 +1,10 @@
 package com.scalemodels.recs.transformation;
 
+import com.scalemodels.recs.enrichment.ServedItems;
+
 /** What one batch did, for the summary log line and the metrics. */
-public record BatchStats(String invocationId, RecordCounts records, InferenceCalls inference, ByteCounts bytes) {
+public record BatchStats(String invocationId, RecordCounts records, InferenceCalls inference, ByteCounts bytes,
+        Served served) {
 
     /** The batch's records and how many were answered {@code Ok}; every other one is {@code ProcessingFailed}. */
     public record RecordCounts(int total, int ok) {
@@ -19,5 +22,20 @@ public record BatchStats(String invocationId, RecordCounts records, InferenceCal
      * {@code responseBound}: the response size as {@link ResponseSizeBudget} counted it.
      */
     public record ByteCounts(long in, long out, long responseBound) {
+    }
+
+    /**
+     * What the batch's {@code Ok} records carry, for quality drift: the share of sessions that got a similar-items
+     * seed (a falling share means sessions browse products the catalog does not know), distinct products over the
+     * recommended and the similar lists, and the share of sessions whose first recommendation is the batch's most
+     * common one. Distinct counts grow with the batch size; compare batches of similar sizes.
+     */
+    public record Served(int sessions, double seedShare, int distinctRecommended, int distinctSimilar,
+            double top1Share) {
+
+        static Served of(ServedItems items) {
+            return new Served(items.sessions(), items.seedShare(), items.distinctRecommended(),
+                    items.distinctSimilar(), items.top1Share());
+        }
     }
 }

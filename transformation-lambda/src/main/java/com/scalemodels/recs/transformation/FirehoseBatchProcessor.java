@@ -2,6 +2,7 @@ package com.scalemodels.recs.transformation;
 
 import com.scalemodels.recs.enrichment.EnrichedRecord;
 import com.scalemodels.recs.enrichment.EnrichedRecordEncoder;
+import com.scalemodels.recs.enrichment.ServedItems;
 import com.scalemodels.recs.inference.contract.InferenceClient;
 import com.scalemodels.recs.inference.contract.InferenceRequest;
 import com.scalemodels.recs.inference.contract.InferenceResponse;
@@ -60,6 +61,7 @@ public final class FirehoseBatchProcessor {
     private static final class Pending {
         final InputRecord input;
         DecodeResult.Valid valid;
+        SessionResult result;
         byte[] enriched;
         String failure;
 
@@ -105,6 +107,7 @@ public final class FirehoseBatchProcessor {
         List<FirehoseResponseRecord> out = new ArrayList<>(pending.size());
         List<String> reasons = new ArrayList<>(pending.size());
         int ok = 0;
+        ServedItems served = new ServedItems();
         long bytesOut = 0;
         int overflow = 0;
         for (Pending p : pending) {
@@ -124,6 +127,7 @@ public final class FirehoseBatchProcessor {
                 reasons.add(null);
                 bytesOut += p.enriched.length;
                 ok++;
+                served.add(p.result.recommendedItems(), p.result.similarItems());
             } else {
                 out.add(FirehoseResponseRecord.processingFailed(recordId, p.input.data()));
                 reasons.add(p.failure);
@@ -137,7 +141,7 @@ public final class FirehoseBatchProcessor {
         }
         BatchStats stats = new BatchStats(invocationId, new BatchStats.RecordCounts(records.size(), ok),
                 new BatchStats.InferenceCalls(valid.size(), chunks, inferenceLatencyMs),
-                new BatchStats.ByteCounts(bytesIn, bytesOut, tracker.usedBytes()));
+                new BatchStats.ByteCounts(bytesIn, bytesOut, tracker.usedBytes()), BatchStats.Served.of(served));
         return new BatchResult(new FirehoseResponse(out), reasons, stats);
     }
 
@@ -172,6 +176,7 @@ public final class FirehoseBatchProcessor {
                 if (result.hasError()) {
                     p.failure = "inference: " + result.error();
                 } else {
+                    p.result = result;
                     p.enriched = encodeOrFail(p, result, response.modelVersion());
                 }
             }

@@ -184,6 +184,34 @@ class FirehoseTransformationHandlerTest {
                 assertThat(m.get("Unit").asText()).isEqualTo("Milliseconds");
             }
         });
+
+        // Quality drift figures, counted here from the Ok records the response carries.
+        java.util.Set<String> recommended = new java.util.HashSet<>();
+        java.util.Set<String> similar = new java.util.HashSet<>();
+        int ok = 0;
+        int withSeed = 0;
+        for (var r : response.records()) {
+            if (r.result() == FirehoseResult.Ok) {
+                ok++;
+                JsonNode out = TestEvents.tree(Base64.getDecoder().decode(r.data()));
+                out.get("recommended_items").forEach(i -> recommended.add(i.get("product_code").asText()));
+                if (out.get("similar_items").isObject()) {
+                    withSeed++;
+                    out.at("/similar_items/similar_items").forEach(i -> similar.add(i.get("product_code").asText()));
+                }
+            }
+        }
+        assertThat(metricNames).contains("SimilarSeedShare", "Top1Share", "DistinctItemsRecommended",
+                "DistinctSimilarItems");
+        assertThat(recommended).isNotEmpty();
+        assertThat(line.get("DistinctItemsRecommended").asInt()).isEqualTo(recommended.size());
+        assertThat(line.get("DistinctSimilarItems").asInt()).isEqualTo(similar.size());
+        assertThat(line.get("SimilarSeedShare").asDouble()).isEqualTo(100.0 * withSeed / ok);
+        directive.get("Metrics").forEach(m -> {
+            if (m.get("Name").asText().equals("SimilarSeedShare")) {
+                assertThat(m.get("Unit").asText()).isEqualTo("Percent");
+            }
+        });
     }
 
     @Test
@@ -194,7 +222,8 @@ class FirehoseTransformationHandlerTest {
         try {
             new BatchMetrics(new LambdaEnvironment(), "Recs/Test", "fn")
                     .publish(new BatchStats("inv-stdout", new BatchStats.RecordCounts(3, 2),
-                            new BatchStats.InferenceCalls(2, 1, 17), new BatchStats.ByteCounts(900, 1_800, 5_000)));
+                            new BatchStats.InferenceCalls(2, 1, 17), new BatchStats.ByteCounts(900, 1_800, 5_000),
+                            new BatchStats.Served(2, 0.5, 7, 3, 0.5)));
         } finally {
             System.setOut(original);
         }
@@ -206,6 +235,8 @@ class FirehoseTransformationHandlerTest {
         assertThat(line.get("RecordsOk").asInt()).isEqualTo(2);
         assertThat(line.get("InferenceLatency").asInt()).isEqualTo(17);
         assertThat(line.get("FunctionName").asText()).isEqualTo("fn");
+        assertThat(line.get("SimilarSeedShare").asDouble()).isEqualTo(50.0);
+        assertThat(line.get("DistinctItemsRecommended").asInt()).isEqualTo(7);
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,24 +66,34 @@ public final class SimilarityClient implements AutoCloseable {
 
     private final DataSource dataSource;
     private final Distance distance;
+    private final Distance itemDistance;
     private final int dimension;
     private final int minEfSearch;
     private final String itemsForVectorsSql;
     private final String similarItemsSql;
 
-    public SimilarityClient(DataSource dataSource, Distance distance, int dimension) {
-        this(dataSource, distance, dimension, DEFAULT_MIN_EF_SEARCH);
+    /**
+     * @param distance ranks items for a query vector (a user, a session): the manifest's {@code distance}
+     * @param itemDistance ranks items for an item (similar items): the manifest's {@code item_distance}
+     */
+    public SimilarityClient(DataSource dataSource, Distance distance, Distance itemDistance, int dimension) {
+        this(dataSource, distance, itemDistance, dimension, DEFAULT_MIN_EF_SEARCH);
     }
 
-    public SimilarityClient(DataSource dataSource, Distance distance, int dimension, int minEfSearch) {
+    public SimilarityClient(DataSource dataSource, Distance distance, Distance itemDistance, int dimension,
+            int minEfSearch) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.distance = Objects.requireNonNull(distance, "distance");
+        this.itemDistance = Objects.requireNonNull(itemDistance, "itemDistance");
         if (dimension < 1) {
             throw new IllegalArgumentException("dimension must be positive");
         }
         this.dimension = dimension;
         this.minEfSearch = Math.max(1, Math.min(MAX_EF_SEARCH, minEfSearch));
-        String op = distance.operator(); // an enum constant, never input
+        // Operators are enum constants, never input. Each query orders by its own operator, so an HNSW index with
+        // the matching opclass serves it; without one (or with another opclass) pgvector scans exactly.
+        String op = distance.operator();
+        String itemOp = itemDistance.operator();
         this.itemsForVectorsSql = "SELECT set_config('hnsw.ef_search', ?, true);"
                 + " SELECT q.ord, r.id, r.d FROM unnest(?::vector[], ?::int[]) WITH ORDINALITY AS q(v, lim, ord)"
                 + " CROSS JOIN LATERAL (SELECT e.id, e.embedding " + op + " q.v AS d FROM item_emb e"
@@ -91,8 +102,8 @@ public final class SimilarityClient implements AutoCloseable {
         this.similarItemsSql = "SELECT set_config('hnsw.ef_search', ?, true);"
                 + " SELECT q.id, r.id, r.d FROM unnest(?::varchar[]) WITH ORDINALITY AS q(id, ord)"
                 + " JOIN item_emb s ON s.id = q.id"
-                + " CROSS JOIN LATERAL (SELECT e.id, e.embedding " + op + " s.embedding AS d FROM item_emb e"
-                + " ORDER BY e.embedding " + op + " s.embedding LIMIT ?) r"
+                + " CROSS JOIN LATERAL (SELECT e.id, e.embedding " + itemOp + " s.embedding AS d FROM item_emb e"
+                + " ORDER BY e.embedding " + itemOp + " s.embedding LIMIT ?) r"
                 + " WHERE r.id <> q.id ORDER BY q.ord, r.d, r.id";
     }
 
@@ -101,15 +112,16 @@ public final class SimilarityClient implements AutoCloseable {
      * built only when the config names a secret) and read again when the database rejects them after a rotation
      * ({@link RotatingLogin}). Closing the client closes the pool.
      */
-    public static SimilarityClient create(VectorDbConfig config, Distance distance, int dimension) {
-        return create(config, distance, dimension, () -> SecretsManagerClient.builder()
+    public static SimilarityClient create(VectorDbConfig config, Distance distance, Distance itemDistance,
+            int dimension) {
+        return create(config, distance, itemDistance, dimension, () -> SecretsManagerClient.builder()
                 .httpClient(UrlConnectionHttpClient.create()).build());
     }
 
-    public static SimilarityClient create(VectorDbConfig config, Distance distance, int dimension,
-            Supplier<SecretsManagerClient> secrets) {
+    public static SimilarityClient create(VectorDbConfig config, Distance distance, Distance itemDistance,
+            int dimension, Supplier<SecretsManagerClient> secrets) {
         RotatingLogin login = new RotatingLogin(config.credentials(), new DatabaseLogin(secrets)::resolve);
-        return new SimilarityClient(VectorDbPool.create(config, login), distance, dimension);
+        return new SimilarityClient(VectorDbPool.create(config, login), distance, itemDistance, dimension);
     }
 
     /** The top-k statement (after the set_config one), for EXPLAIN in tests. */
@@ -122,8 +134,14 @@ public final class SimilarityClient implements AutoCloseable {
         return similarItemsSql.substring(similarItemsSql.indexOf(';') + 1).strip();
     }
 
+    /** The measure of {@link #itemsForVectors}. */
     public Distance distance() {
         return distance;
+    }
+
+    /** The measure of {@link #similarItems}. */
+    public Distance itemDistance() {
+        return itemDistance;
     }
 
     public int dimension() {
@@ -202,7 +220,8 @@ public final class SimilarityClient implements AutoCloseable {
     }
 
     /**
-     * The top {@code k} items similar to each known item, best first, the item itself excluded.
+     * The top {@code k} items similar to each known item by {@link #itemDistance}, best first, the item itself
+     * excluded.
      *
      * @return by item id, in the order given; ids unknown to {@code item_emb} are absent
      */
@@ -227,7 +246,7 @@ public final class SimilarityClient implements AutoCloseable {
                 while (rs.next()) {
                     List<ScoredItem> list = results.computeIfAbsent(rs.getString(1), x -> new ArrayList<>(k));
                     if (list.size() < k) {
-                        list.add(new ScoredItem(rs.getString(2), distance.score(rs.getDouble(3))));
+                        list.add(new ScoredItem(rs.getString(2), itemDistance.score(rs.getDouble(3))));
                     }
                 }
             }
@@ -268,6 +287,35 @@ public final class SimilarityClient implements AutoCloseable {
 
     public Optional<float[]> itemEmbedding(String id) {
         return embedding("SELECT embedding FROM item_emb WHERE id = ?", ps -> ps.setString(1, id), "item " + id);
+    }
+
+    /**
+     * The stored embeddings of the known items among {@code itemIds}, in one query (an id array: no bound on
+     * how many, a batch's distinct browsed codes are at most its sessions × {@link #MAX_EXCLUDED}).
+     *
+     * @return by item id; ids unknown to {@code item_emb} are absent
+     */
+    public Map<String, float[]> itemEmbeddings(Collection<String> itemIds) {
+        Set<String> ids = new LinkedHashSet<>(itemIds);
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, float[]> found = new HashMap<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT id, embedding FROM item_emb WHERE id = ANY(?::varchar[])")) {
+            Array idArray = c.createArrayOf("varchar", ids.toArray(new String[0]));
+            ps.setArray(1, idArray);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getString(1), new PGvector(rs.getString(2)).toArray());
+                }
+            }
+            idArray.free();
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, "embeddings of " + ids.size() + " items");
+        }
+        return found;
     }
 
     /**

@@ -43,7 +43,8 @@ class HnswRecallIT {
                 (System.nanoTime() - loaded) / 1_000_000);
         client = SimilarityClient.create(new VectorDbConfig(db.url(),
                 new VectorDbConfig.Credentials.Static(db.admin.user(), db.admin.password()), 2,
-                Duration.ofSeconds(5), Duration.ofSeconds(30)), Distance.INNER_PRODUCT, DIM, () -> null);
+                Duration.ofSeconds(5), Duration.ofSeconds(30)), Distance.INNER_PRODUCT, Distance.INNER_PRODUCT, DIM,
+                () -> null);
     }
 
     @AfterAll

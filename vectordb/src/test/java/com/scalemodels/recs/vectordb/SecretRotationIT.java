@@ -82,7 +82,7 @@ class SecretRotationIT {
         RotatingLogin login = new RotatingLogin(config.credentials(), new DatabaseLogin(secrets::client)::resolve,
                 clock::get, RotatingLogin.DEFAULT_REFETCH_INTERVAL);
         HikariDataSource pool = VectorDbPool.create(config, login);
-        return new Client(new SimilarityClient(pool, Distance.INNER_PRODUCT, DIM), pool);
+        return new Client(new SimilarityClient(pool, Distance.INNER_PRODUCT, Distance.INNER_PRODUCT, DIM), pool);
     }
 
     /** One batch of 3 queries; the number of results it got back. */

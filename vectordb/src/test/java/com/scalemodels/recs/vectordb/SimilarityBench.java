@@ -46,7 +46,8 @@ public final class SimilarityBench {
                 VectorDbConfig config = new VectorDbConfig(db.url(),
                         new VectorDbConfig.Credentials.Static(db.admin.user(), db.admin.password()),
                         VectorDbConfig.DEFAULT_POOL_SIZE, Duration.ofSeconds(5), Duration.ofSeconds(60));
-                try (SimilarityClient client = SimilarityClient.create(config, Distance.INNER_PRODUCT, DIM, () -> null)) {
+                try (SimilarityClient client = SimilarityClient.create(config, Distance.INNER_PRODUCT,
+                        Distance.INNER_PRODUCT, DIM, () -> null)) {
                     for (int batch : BATCHES) {
                         run(client, ids, n, batch);
                     }
@@ -77,7 +78,7 @@ public final class SimilarityBench {
                 try (SimilarityClient client = new SimilarityClient(
                         VectorDbPool.create(config, new RotatingLogin(config.credentials(),
                                 c -> (VectorDbConfig.Credentials.Static) c)),
-                        Distance.INNER_PRODUCT, DIM, ef)) {
+                        Distance.INNER_PRODUCT, Distance.INNER_PRODUCT, DIM, ef)) {
                     List<List<ScoredItem>> found = client.itemsForVectors(List.of(queries), List.of(), K);
                     long hits = 0;
                     for (int q = 0; q < queries.length; q++) {

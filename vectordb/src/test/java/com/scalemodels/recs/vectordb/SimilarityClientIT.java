@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SimilarityClientIT {
 
     private static final int DIM = 8;
+    private static final Distance IP = Distance.INNER_PRODUCT;
     private static final int ITEMS = 110;
     private static VectorFixtures db;
     private static List<String> ids;
@@ -62,9 +63,17 @@ class SimilarityClientIT {
     }
 
     private static SimilarityClient client(Distance distance) {
-        return SimilarityClient.create(config(2), distance, DIM, () -> {
+        return client(distance, distance);
+    }
+
+    private static SimilarityClient client(Distance distance, Distance itemDistance) {
+        return SimilarityClient.create(config(2), distance, itemDistance, DIM, () -> {
             throw new AssertionError("static credentials need no Secrets Manager");
         });
+    }
+
+    private static Distance other(Distance distance) {
+        return distance == Distance.COSINE ? Distance.INNER_PRODUCT : Distance.COSINE;
     }
 
     private static void assertSameRanking(List<ScoredItem> actual, List<ScoredItem> expected) {
@@ -90,7 +99,8 @@ class SimilarityClientIT {
             excludes.add(q == 0 ? Set.of() : ex);
         }
 
-        try (SimilarityClient client = client(distance)) {
+        // The item-to-item measure is the other one: top-k for a vector must not use it.
+        try (SimilarityClient client = client(distance, other(distance))) {
             List<List<ScoredItem>> results = client.itemsForVectors(queryList, excludes, 10);
 
             assertThat(results).hasSize(queries.length);
@@ -107,7 +117,8 @@ class SimilarityClientIT {
     @ParameterizedTest
     @EnumSource(Distance.class)
     void similarItemsEqualBruteForceWithoutTheItemItself(Distance distance) {
-        try (SimilarityClient client = client(distance)) {
+        // The user-to-item measure is the other one: similar items must rank by the item-to-item one.
+        try (SimilarityClient client = client(other(distance), distance)) {
             Map<String, List<ScoredItem>> similar = client.similarItems(
                     List.of(ids.get(5), "NOPE_1", ids.get(77), ids.get(5)), 7);
 
@@ -120,6 +131,37 @@ class SimilarityClientIT {
         }
     }
 
+    /**
+     * The loader builds the item table's HNSW index with the opclass of {@code item_distance}; the user-to-item
+     * query then has no index of its own opclass and pgvector scans exactly. On a table this small (ef_search 150 ≥
+     * 110 items) the index scan visits every item, so both answers must still equal brute force.
+     */
+    @ParameterizedTest
+    @EnumSource(Distance.class)
+    void answersStayExactWhenTheItemTableHasAnHnswIndexOfEitherOpclass(Distance indexed) throws Exception {
+        try (VectorFixtures indexedDb = new VectorFixtures("similarity_indexed", DIM)) {
+            indexedDb.copyItems(ids, vectors);
+            indexedDb.createHnswIndex(indexed);
+            VectorDbConfig config = new VectorDbConfig(indexedDb.url(),
+                    new VectorDbConfig.Credentials.Static(indexedDb.admin.user(), indexedDb.admin.password()), 1,
+                    Duration.ofSeconds(2), Duration.ofSeconds(5));
+            float[][] queries = VectorFixtures.randomUnitVectors(5, DIM, 123);
+            try (SimilarityClient client = SimilarityClient.create(config, Distance.INNER_PRODUCT, Distance.COSINE,
+                    DIM, () -> null)) {
+                List<List<ScoredItem>> results = client.itemsForVectors(List.of(queries), List.of(), 10);
+                for (int q = 0; q < queries.length; q++) {
+                    assertSameRanking(results.get(q),
+                            VectorFixtures.bruteForce(queries[q], ids, vectors, Distance.INNER_PRODUCT, 10, Set.of()));
+                }
+                Map<String, List<ScoredItem>> similar = client.similarItems(List.of(ids.get(5), ids.get(77)), 7);
+                for (int i : new int[] {5, 77}) {
+                    assertSameRanking(similar.get(ids.get(i)),
+                            VectorFixtures.bruteForce(vectors[i], ids, vectors, Distance.COSINE, 7, Set.of(ids.get(i))));
+                }
+            }
+        }
+    }
+
     @Test
     void embeddingLookupsReturnTheStoredFloatsExactly() {
         try (SimilarityClient client = client(Distance.INNER_PRODUCT)) {
@@ -128,6 +170,11 @@ class SimilarityClientIT {
             assertThat(client.userEmbedding(1)).isEmpty();
             assertThat(client.itemEmbedding(ids.get(42))).hasValueSatisfying(v -> assertThat(v).containsExactly(vectors[42]));
             assertThat(client.itemEmbedding("S99_0000")).isEmpty();
+            Map<String, float[]> batch = client.itemEmbeddings(List.of(ids.get(3), "S99_0000", ids.get(42), ids.get(3)));
+            assertThat(batch).containsOnlyKeys(ids.get(3), ids.get(42));
+            assertThat(batch.get(ids.get(3))).containsExactly(vectors[3]);
+            assertThat(batch.get(ids.get(42))).containsExactly(vectors[42]);
+            assertThat(client.itemEmbeddings(List.of())).isEmpty();
             client.liveCheck();
         }
     }
@@ -151,7 +198,7 @@ class SimilarityClientIT {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(limit 200)");
         }
         // The server's own dimension check is no outage either: a request no retry mends.
-        try (SimilarityClient wrongDim = SimilarityClient.create(config(1), Distance.INNER_PRODUCT, DIM + 1,
+        try (SimilarityClient wrongDim = SimilarityClient.create(config(1), IP, IP, DIM + 1,
                 () -> null)) {
             assertThatThrownBy(() -> wrongDim.itemsForVectors(List.of(new float[DIM + 1]), List.of(), 5))
                     .isInstanceOf(IllegalStateException.class).isNotInstanceOf(VectorDbUnavailableException.class);
@@ -160,7 +207,8 @@ class SimilarityClientIT {
 
     @Test
     void efSearchIsRaisedForTheQueryOnlyAndDoesNotLeakIntoThePool() throws Exception {
-        try (SimilarityClient client = SimilarityClient.create(config(1), Distance.INNER_PRODUCT, DIM, () -> null)) {
+        try (SimilarityClient client = SimilarityClient.create(config(1), IP, IP, DIM,
+                () -> null)) {
             client.itemsForVectors(List.of(vectors[0]), List.of(Set.of(ids.get(1))), 100);
 
             // pool size 1: this is the same physical connection
@@ -184,7 +232,8 @@ class SimilarityClientIT {
         VectorDbConfig closed = new VectorDbConfig("jdbc:postgresql://127.0.0.1:" + port + "/recs",
                 new VectorDbConfig.Credentials.Static("recs", "recs"), 1, Duration.ofMillis(500), Duration.ofSeconds(1));
 
-        try (SimilarityClient client = SimilarityClient.create(closed, Distance.INNER_PRODUCT, DIM, () -> null)) {
+        try (SimilarityClient client = SimilarityClient.create(closed, IP, IP, DIM,
+                () -> null)) {
             assertThatThrownBy(client::liveCheck).isInstanceOf(VectorDbUnavailableException.class);
             assertThatThrownBy(() -> client.itemsForVectors(List.of(new float[DIM]), List.of(), 5))
                     .isInstanceOf(VectorDbUnavailableException.class);
@@ -206,7 +255,8 @@ class SimilarityClientIT {
                     new VectorDbConfig.Credentials.Static(slow.admin.user(), slow.admin.password()), 1,
                     Duration.ofSeconds(2), Duration.ofMillis(300));
 
-            try (SimilarityClient client = SimilarityClient.create(config, Distance.INNER_PRODUCT, DIM, () -> null)) {
+            try (SimilarityClient client = SimilarityClient.create(config, IP, IP, DIM,
+                    () -> null)) {
                 long start = System.nanoTime();
                 assertThatThrownBy(() -> client.userEmbedding(1))
                         .isInstanceOf(VectorDbUnavailableException.class)

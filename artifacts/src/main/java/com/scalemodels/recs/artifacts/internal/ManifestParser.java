@@ -3,6 +3,7 @@ package com.scalemodels.recs.artifacts.internal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.scalemodels.recs.artifacts.InvalidArtifactsException;
 import com.scalemodels.recs.artifacts.Manifest;
+import com.scalemodels.recs.features.SessionBlend;
 import com.scalemodels.recs.json.Fields;
 import com.scalemodels.recs.json.InvalidFieldException;
 import com.scalemodels.recs.json.Json;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -60,10 +62,31 @@ public final class ManifestParser {
                 throw root.invalid("item_distance", "must be inner_product or cosine");
             }
         }
+        // Absent or null: recommended_items use the user vector alone.
+        SessionBlend blend = root.has("session_blend") ? sessionBlend(root.requiredObject("session_blend")) : null;
         Map<String, Manifest.FileEntry> files = files(root.requiredObject("files"));
         Manifest.FeatureSet user = featureSet(root.requiredObject("user_features"), files);
         Manifest.FeatureSet item = featureSet(root.requiredObject("item_features"), files);
-        return new Manifest(format, version, createdAt, dim, distance, itemDistance, user, item, files);
+        return new Manifest(format, version, createdAt, dim, distance, itemDistance, blend, user, item, files);
+    }
+
+    /** Unknown fields are refused: a weight the code ignored would change the query without a word. */
+    private static SessionBlend sessionBlend(Fields node) {
+        node.onlyKnown(Set.of("user_weight", "browse_weight", "cart_weight", "recency_decay"));
+        double decay = node.requiredFinite("recency_decay");
+        if (!(decay > 0 && decay <= 1)) {
+            throw node.invalid("recency_decay", "must be > 0 and <= 1");
+        }
+        return new SessionBlend(weight(node, "user_weight"), weight(node, "browse_weight"),
+                weight(node, "cart_weight"), decay);
+    }
+
+    private static double weight(Fields node, String name) {
+        double value = node.requiredFinite(name);
+        if (value < 0) {
+            throw node.invalid(name, "must not be negative");
+        }
+        return value;
     }
 
     private static Map<String, Manifest.FileEntry> files(Fields node) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.scalemodels.recs.artifacts.InvalidArtifactsException;
 import com.scalemodels.recs.artifacts.ArtifactFixture;
 import com.scalemodels.recs.artifacts.Manifest;
+import com.scalemodels.recs.features.SessionBlend;
 import com.scalemodels.recs.model.Distance;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ class ManifestParserTest {
         assertThat(m.createdAt()).isEqualTo("2026-11-21T00:00:00Z");
         assertThat(m.distance()).isEqualTo(Distance.INNER_PRODUCT);
         assertThat(m.itemDistance()).as("absent: the user-to-item measure").isEqualTo(Distance.INNER_PRODUCT);
+        assertThat(m.sessionBlend()).as("absent: the user vector alone").isNull();
         assertThat(m.userFeatures()).isEqualTo(new Manifest.FeatureSet("preprocessing/user.json",
                 java.util.List.of("city", "country", "creditLimit"), 5));
         assertThat(m.files()).hasSize(6);
@@ -75,6 +77,43 @@ class ManifestParserTest {
                 "\"distance\": \"cosine\"");
 
         assertThat(parser.parse(json.getBytes(StandardCharsets.UTF_8)).itemDistance()).isEqualTo(Distance.COSINE);
+    }
+
+    private Manifest withBlend(String blend) {
+        String json = new String(fixture.manifest(), StandardCharsets.UTF_8).replace("\"distance\": \"inner_product\"",
+                "\"distance\": \"inner_product\", \"session_blend\": " + blend);
+        return parser.parse(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void sessionBlendIsReadWithItsFourWeights() {
+        Manifest m = withBlend("{\"user_weight\": 1.0, \"browse_weight\": 0.5, \"cart_weight\": 2, \"recency_decay\": 1}");
+
+        assertThat(m.sessionBlend()).isEqualTo(new SessionBlend(1.0, 0.5, 2.0, 1.0));
+        assertThat(withBlend("null").sessionBlend()).as("null: the user vector alone").isNull();
+        assertThat(withBlend("{\"user_weight\": 0, \"browse_weight\": 0, \"cart_weight\": 0, \"recency_decay\": 1e-9}")
+                .sessionBlend().userWeight()).isZero();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "\"user_weight\": 1.0|\"user_weight\": -0.5|session_blend.user_weight: must not be negative",
+        "\"browse_weight\": 1.0|\"browse_weight\": \"1\"|session_blend.browse_weight: expected a number",
+        "\"cart_weight\": 2.0, |\"cart_weight\": 1e999, |session_blend.cart_weight: must be finite",
+        "\"cart_weight\": 2.0, ||session_blend.cart_weight: required",
+        "\"recency_decay\": 0.9|\"recency_decay\": 0|session_blend.recency_decay: must be > 0 and <= 1",
+        "\"recency_decay\": 0.9|\"recency_decay\": 1.5|session_blend.recency_decay: must be > 0 and <= 1",
+        "\"recency_decay\": 0.9|\"recency_decay\": 0.9, \"newest_weight\": 3|session_blend.newest_weight: unknown field",
+        "{\"user_weight\": 1.0, \"browse_weight\": 1.0, \"cart_weight\": 2.0, \"recency_decay\": 0.9}|[1, 1, 2, 0.9]|session_blend: expected an object",
+    })
+    void rejectsMalformedSessionBlendsNamingTheField(String find, String replace, String message) {
+        String blend = "{\"user_weight\": 1.0, \"browse_weight\": 1.0, \"cart_weight\": 2.0, \"recency_decay\": 0.9}";
+        String bad = blend.replace(find, replace == null ? "" : replace);
+        assertThat(bad).isNotEqualTo(blend);
+
+        assertThatThrownBy(() -> withBlend(bad))
+                .isInstanceOf(InvalidArtifactsException.class)
+                .hasMessage("manifest.json: " + message);
     }
 
     @Test

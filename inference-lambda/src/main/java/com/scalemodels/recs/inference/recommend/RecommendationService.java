@@ -4,6 +4,7 @@ import com.scalemodels.recs.enrichment.Recommendation;
 import com.scalemodels.recs.enrichment.SimilarItems;
 import com.scalemodels.recs.features.FeatureEncoder;
 import com.scalemodels.recs.features.FeatureEncodingException;
+import com.scalemodels.recs.features.SessionBlend;
 import com.scalemodels.recs.features.UserFeatures;
 import com.scalemodels.recs.inference.contract.InferenceRequest;
 import com.scalemodels.recs.inference.contract.InferenceResponse;
@@ -23,8 +24,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Recommendations for one model version. A batch of N sessions costs one user-tower forward pass, one pgvector
- * round trip for the items of all N users, and at most one more for the similar items of seeds not yet cached.
+ * Recommendations for one model version. A batch of N sessions costs one user-tower forward pass, with a session
+ * blend one pgvector round trip for the embeddings of every browsed product of the batch, one for the items of all
+ * N queries, and at most one more for the similar items of seeds not yet cached.
  */
 public final class RecommendationService {
 
@@ -36,11 +38,17 @@ public final class RecommendationService {
     private final TowerModel userTower;
     private final SimilarityClient vectors;
     private final LiveVersionGuard versionGuard;
+    private final SessionBlend sessionBlend;
     private final SimilarItemsCache similarCache = new SimilarItemsCache();
 
+    /**
+     * @param sessionBlend how a session's browse history moves its query (the manifest's {@code session_blend}),
+     *     or null for the user vector alone
+     */
     public RecommendationService(String modelVersion, FeatureEncoder userEncoder, TowerModel userTower,
-            SimilarityClient vectors, LiveVersionGuard versionGuard) {
+            SimilarityClient vectors, LiveVersionGuard versionGuard, SessionBlend sessionBlend) {
         this.modelVersion = Objects.requireNonNull(modelVersion, "modelVersion");
+        this.sessionBlend = sessionBlend;
         this.userEncoder = Objects.requireNonNull(userEncoder, "userEncoder");
         this.userTower = Objects.requireNonNull(userTower, "userTower");
         this.vectors = Objects.requireNonNull(vectors, "vectors");
@@ -78,7 +86,8 @@ public final class RecommendationService {
             for (int i : encoded) {
                 exclude.add(sessions.get(i).browsedProductCodes());
             }
-            List<List<ScoredItem>> items = vectors.itemsForVectors(users, exclude, request.k());
+            List<float[]> queries = sessionBlend == null ? users : blend(sessions, encoded, users, exclude);
+            List<List<ScoredItem>> items = vectors.itemsForVectors(queries, exclude, request.k());
             Map<Integer, SimilarItems> similar = similarItems(sessions, encoded, request.similarK());
             for (int j = 0; j < encoded.size(); j++) {
                 int i = encoded.get(j);
@@ -87,6 +96,19 @@ public final class RecommendationService {
             }
         }
         return new InferenceResponse(modelVersion, List.of(results));
+    }
+
+    /** Each session's blended query; the browsed products' embeddings of the whole batch come in one query. */
+    private List<float[]> blend(List<SessionEvent> sessions, List<Integer> indexes, List<float[]> users,
+            List<Set<String>> browsed) {
+        Set<String> codes = new LinkedHashSet<>();
+        browsed.forEach(codes::addAll);
+        Map<String, float[]> items = vectors.itemEmbeddings(codes);
+        List<float[]> queries = new ArrayList<>(users.size());
+        for (int j = 0; j < indexes.size(); j++) {
+            queries.add(sessionBlend.query(users.get(j), sessions.get(indexes.get(j)).browseHistory(), items));
+        }
+        return queries;
     }
 
     /** Embeddings of users given by their raw features, one forward pass. */
