@@ -93,7 +93,7 @@ public final class EmbeddingsLoaderService {
             try (Connection conn = database.open()) {
                 prepareSession(conn);
                 try {
-                    Optional<LoadOutcome> noop = force ? Optional.empty() : unchanged(conn, artifacts, runId);
+                    Optional<LoadOutcome> noop = force ? Optional.empty() : unchanged(conn, artifacts, metrics, runId);
                     if (noop.isPresent()) {
                         LOG.info(noop.get().message(), kv("event", "load_unchanged"), kv("status", "unchanged"),
                                 kv("model_version", artifacts.modelVersion()));
@@ -166,11 +166,18 @@ public final class EmbeddingsLoaderService {
         }
     }
 
-    private Optional<LoadOutcome> unchanged(Connection conn, EmbeddingsArtifacts artifacts, String runId)
-            throws SQLException {
+    private Optional<LoadOutcome> unchanged(Connection conn, EmbeddingsArtifacts artifacts, ModelMetrics metrics,
+            String runId) throws SQLException {
         Optional<VersionRow> live = versions.withStatus(conn, "live");
         if (live.isPresent() && live.get().modelVersion().equals(artifacts.modelVersion())) {
             VersionRow v = live.get();
+            if (!sameModel(v, metrics)) {
+                // A retrained model under the same name would otherwise be skipped, and the inference function would
+                // pair its new towers with the old embeddings: the version check cannot see that, the metrics can.
+                throw new LoaderStateException("model version " + v.modelVersion() + " is live with other metrics"
+                        + " than this metrics.json, so these artifacts are another model under the same name; give a"
+                        + " retrained model its own model_version, or use --force to replace the live one");
+            }
             return Optional.of(new LoadOutcome(LoadOutcome.Status.UNCHANGED, v, "model version " + v.modelVersion()
                     + " is already live (activated " + v.activatedAt() + "); nothing to do. Use --force to reload it.",
                     runId, LoadOutcome.Timings.NONE));
@@ -184,6 +191,15 @@ public final class EmbeddingsLoaderService {
                     + " live again or --force to reload it.", runId, LoadOutcome.Timings.NONE));
         }
         return Optional.empty();
+    }
+
+    /** Whether the live row's recorded metrics are this metrics.json's; true when either side has none to compare. */
+    private static boolean sameModel(VersionRow live, ModelMetrics metrics) {
+        if (live.metrics() == null || metrics.values().isEmpty()) {
+            return true;
+        }
+        return ModelMetrics.parse(live.metrics().getBytes(StandardCharsets.UTF_8), "embedding_versions.metrics")
+                .values().equals(metrics.values());
     }
 
     private static ModelMetrics readMetrics(EmbeddingsArtifacts artifacts) throws IOException {

@@ -89,6 +89,29 @@ class QualityGateIT {
     }
 
     @Test
+    void anotherModelUnderTheLiveVersionsNameIsRefusedNotSkipped() throws Exception {
+        assertThat(service.load(version("v1", TestArtifacts.GOOD_METRICS), false).status())
+                .isEqualTo(LoadOutcome.Status.LOADED);
+        assertThat(service.load(version("v1", TestArtifacts.GOOD_METRICS), false).status())
+                .as("the same artifacts again").isEqualTo(LoadOutcome.Status.UNCHANGED);
+
+        String retrained = TestArtifacts.metrics(TestArtifacts.DATASET, 0.12, 0.2, 0.14, 0.99, 0.05);
+        Path dir = TestArtifacts.write(tmp.resolve("retrained"), "v1", "R", 1000, 40, 10, DIM, 7);
+        EmbeddingsSource sameName = TestArtifacts.source(TestArtifacts.withMetrics(dir, "v1", DIM, retrained),
+                tmp.resolve("cache-retrained"));
+        List<List<String>> before = snapshot();
+        assertThatThrownBy(() -> service.load(sameName, false))
+                .isInstanceOf(LoaderStateException.class)
+                .hasMessageContaining("model version v1 is live with other metrics than this metrics.json")
+                .hasMessageContaining("own model_version");
+        assertThat(snapshot()).isEqualTo(before);
+
+        assertThat(service.load(sameName, true).status()).isEqualTo(LoadOutcome.Status.LOADED);
+        assertThat(db.strings("SELECT metrics->'model'->>'ndcg_at_10' FROM embedding_versions WHERE status = 'live'"))
+                .containsExactly("0.12");
+    }
+
+    @Test
     void aVersionBelowAFloorIsRefusedBeforeAnythingIsStaged() throws Exception {
         String poor = TestArtifacts.metrics(TestArtifacts.DATASET, 0.10, 0.19, 0.13, 0.1, 0.5);
         EmbeddingsSource v1 = version("v1", poor);
