@@ -24,9 +24,9 @@ record LoaderRequest(Optional<URI> artifactsUri, String expectedVersion, boolean
     private static final int MAX_TEXT = 2048;
 
     static LoaderRequest fromEvent(Map<String, Object> event) {
-        // The runtime has already decoded the event into a map; reading it back as a tree lets the one field
-        // checker of the project judge it, with the same messages as every other input.
-        Fields e = Fields.root(Json.read(Json.write(event == null ? Map.of() : event)), "event");
+        // The runtime has already decoded the event into a map; as a tree, the project's one field checker judges
+        // it, with the same messages as every other input.
+        Fields e = Fields.root(Json.tree(event == null ? Map.of() : event), "event");
         boolean force = e.optionalBoolean("force", false);
         boolean rollback = e.optionalBoolean("rollback", false);
         if (force && rollback) {

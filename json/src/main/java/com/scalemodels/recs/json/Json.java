@@ -87,6 +87,14 @@ public final class Json {
         }
     }
 
+    /**
+     * A map or record already in memory (an event the Lambda runtime decoded, a report) as a tree with the names
+     * {@link #write(Object)} gives it, so {@link Fields} can check it like any other input.
+     */
+    public static JsonNode tree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+
     /** {@link #write(Object)} as a string. */
     public static String writeString(Object value) {
         return new String(write(value), StandardCharsets.UTF_8);

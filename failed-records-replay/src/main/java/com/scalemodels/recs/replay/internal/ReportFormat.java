@@ -83,7 +83,7 @@ public final class ReportFormat {
 
     /** The report's fields in snake_case, plus {@code exit_code} and {@code records_read}; outcomes in lower case. */
     public static String json(ReplayReport r) {
-        ObjectNode root = (ObjectNode) Json.read(Json.write(r));
+        ObjectNode root = (ObjectNode) Json.tree(r);
         root.put("exit_code", r.exitCode());
         root.put("records_read", r.recordsRead());
         ObjectNode outcomes = root.putObject("by_outcome");
