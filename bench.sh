@@ -51,5 +51,5 @@ for s in "${suites[@]}"; do
   echo "[bench] $s ($main)" >&2
   # shellcheck disable=SC2206
   $has_override || override=($args)
-  java -Xmx8g -XX:+EnableDynamicAgentLoading -Dai.djl.offline=true -cp "$cp" "$main" ${override[@]+"${override[@]}"}
+  java -Xmx8g -XX:+EnableDynamicAgentLoading --add-modules=jdk.incubator.vector -Dai.djl.offline=true -cp "$cp" "$main" ${override[@]+"${override[@]}"}
 done

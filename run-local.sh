@@ -64,6 +64,7 @@ if ! $help; then
 fi
 
 cp="local-runner/target/classes:$(cat "$stamp")"
-exec java -Xmx2g -Dai.djl.offline=true \
+# The Vector API module: the in-process inference function copies the catalog into memory as it does on Lambda.
+exec java -Xmx2g --add-modules=jdk.incubator.vector -Dai.djl.offline=true \
   -Dlogback.configurationFile=local-runner/target/classes/local-runner-bootstrap-logback.xml \
   -cp "$cp" "$main" "${args[@]}"

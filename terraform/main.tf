@@ -118,6 +118,7 @@ module "streaming_inference" {
   recs_default_k                    = var.recs_default_k
   recs_similar_k                    = var.recs_similar_k
   inference_memory_mb               = var.inference_memory_mb
+  inference_in_memory_catalog_mb    = var.inference_in_memory_catalog_mb
   inference_provisioned_concurrency = var.inference_provisioned_concurrency
   metrics_namespace                 = var.metrics_namespace
   processor_buffer_size_mb          = var.processor_buffer_size_mb

@@ -327,13 +327,30 @@ variable "kinesis_stream_kms_key_arn" {
 }
 
 variable "inference_memory_mb" {
-  description = "Memory of the inference function."
+  description = "Memory of both inference functions; CPU comes with it (2 vCPUs from 3,538 MB). 4096 holds a 1M-item in-memory catalog (inference_in_memory_catalog_mb) beside libtorch; see docs/retrieval.md."
   type        = number
-  default     = 3008
+  default     = 4096
 
   validation {
     condition     = var.inference_memory_mb >= 2048 && var.inference_memory_mb <= 10240
     error_message = "inference_memory_mb must be 2048-10240: libtorch alone needs well over 1 GB."
+  }
+}
+
+variable "inference_in_memory_catalog_mb" {
+  description = "Largest item catalog (MiB of Java heap) the inference functions copy into memory for exact top-k; a larger one is ranked by pgvector's HNSW indexes; 0 always uses pgvector. 1M items of 32 dimensions take about 590 MiB."
+  type        = number
+  default     = 1024
+
+  validation {
+    condition     = var.inference_in_memory_catalog_mb >= 0 && var.inference_in_memory_catalog_mb <= 16384
+    error_message = "inference_in_memory_catalog_mb must be 0-16384 (0 ranks with pgvector only)."
+  }
+
+  # libtorch, the towers and the JVM take about 1 GB; a new model version is copied while the old copy still serves.
+  validation {
+    condition     = var.inference_in_memory_catalog_mb == 0 || var.inference_in_memory_catalog_mb + 2048 <= var.inference_memory_mb
+    error_message = "inference_in_memory_catalog_mb + 2048 must not exceed inference_memory_mb (libtorch, the towers and a second copy during a model swap need the rest): raise inference_memory_mb or lower the budget."
   }
 }
 

@@ -47,6 +47,7 @@ variables {
 
   inference_provisioned_concurrency = 2
   inference_memory_mb               = 4096
+  inference_in_memory_catalog_mb    = 0
   processor_buffer_size_mb          = 1
   recommendations_expiration_days   = 30
 

@@ -69,6 +69,7 @@ run "malformed_arns_and_deployables" {
     kinesis_stream_kms_key_arn      = "alias/aws/kinesis"
     deployables                     = { inference_lambda = "tests/fixtures/deployable.placeholder" }
     embeddings_quality_gate         = { tolerance = 1.5 }
+    inference_in_memory_catalog_mb  = 3000 # + 2048 is over the default 4096 MB of memory
   }
   expect_failures = [
     var.source_mysql_secret_arn,
@@ -77,5 +78,6 @@ run "malformed_arns_and_deployables" {
     var.kinesis_stream_kms_key_arn,
     var.deployables,
     var.embeddings_quality_gate,
+    var.inference_in_memory_catalog_mb,
   ]
 }

@@ -113,6 +113,13 @@ run "defaults" {
   }
 
   assert {
+    # The in-memory catalog is scored with the Vector API, which only C2 turns into SIMD; Lambda's java21 stops
+    # at C1 unless JAVA_TOOL_OPTIONS says otherwise.
+    condition     = aws_lambda_function.inference.environment[0].variables["RECS_IN_MEMORY_CATALOG_MB"] == "1024" && strcontains(aws_lambda_function.inference.environment[0].variables["JAVA_TOOL_OPTIONS"], "--add-modules=jdk.incubator.vector") && strcontains(aws_lambda_function.inference.environment[0].variables["JAVA_TOOL_OPTIONS"], "-XX:TieredStopAtLevel=4")
+    error_message = "the inference functions run with the in-memory catalog budget, the Vector API module and C2: ${jsonencode(aws_lambda_function.inference.environment[0].variables)}"
+  }
+
+  assert {
     condition     = aws_lambda_function_url.inference.function_name == aws_lambda_function.inference_http.function_name && aws_lambda_function_url.inference.qualifier == "live" && aws_lambda_function_url.inference.authorization_type == "AWS_IAM"
     error_message = "the Function URL belongs to the HTTP function's live alias and needs SigV4"
   }

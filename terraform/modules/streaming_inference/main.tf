@@ -22,6 +22,8 @@ locals {
   # instead of timing the processor out mid-response.
   inference_budget_seconds = ceil(var.inference_timeout_ms * var.inference_max_attempts / 1000) + 10
 
+  inference_java_tool_options = "--add-modules=jdk.incubator.vector -XX:+TieredCompilation -XX:TieredStopAtLevel=4"
+
   # Both inference functions run the same jar with the same configuration.
   inference_environment = {
     ML_ARTIFACTS_URI               = var.ml_artifacts_uri
@@ -32,9 +34,13 @@ locals {
     VECTOR_DB_CONNECT_TIMEOUT_MS   = "5000"
     VECTOR_DB_STATEMENT_TIMEOUT_MS = "10000"
     RECS_DEFAULT_K                 = tostring(var.recs_default_k)
-    DJL_CACHE_DIR                  = "/tmp/djl"
-    DJL_OFFLINE                    = "true"
-    LOG_LEVEL                      = var.log_level
+    RECS_IN_MEMORY_CATALOG_MB      = tostring(var.inference_in_memory_catalog_mb)
+    # The JVM's own: the Vector API scores the in-memory catalog, and only C2 compiles it to SIMD (Lambda stops
+    # java21 at C1 unless told otherwise).
+    JAVA_TOOL_OPTIONS = local.inference_java_tool_options
+    DJL_CACHE_DIR     = "/tmp/djl"
+    DJL_OFFLINE       = "true"
+    LOG_LEVEL         = var.log_level
   }
 
   # A new model changes the functions' description, which publishes a new version and moves the alias, so
@@ -115,7 +121,7 @@ resource "aws_cloudwatch_log_stream" "firehose" {
 
 resource "aws_lambda_function" "inference" {
   function_name = local.inference_name
-  description   = "Two-tower inference (DJL + libtorch) and pgvector retrieval for the transformation function's batches${local.model_description}"
+  description   = "Two-tower inference (DJL + libtorch) and item retrieval (in-memory or pgvector) for the transformation function's batches${local.model_description}"
   role          = aws_iam_role.function["inference"].arn
   # libtorch 2.7.1 needs glibc >= 2.29, which java17 (Amazon Linux 2) lacks.
   runtime          = "java21"
@@ -172,7 +178,7 @@ resource "aws_lambda_provisioned_concurrency_config" "inference" {
 # layer, configuration and role as the batch function, its own handler, log group and alias.
 resource "aws_lambda_function" "inference_http" {
   function_name    = local.inference_http_name
-  description      = "Two-tower inference (DJL + libtorch) and pgvector retrieval behind the HTTP routes${local.model_description}"
+  description      = "Two-tower inference (DJL + libtorch) and item retrieval (in-memory or pgvector) behind the HTTP routes${local.model_description}"
   role             = aws_iam_role.function["inference"].arn
   runtime          = "java21"
   architectures    = ["x86_64"]

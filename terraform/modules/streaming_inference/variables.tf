@@ -88,9 +88,15 @@ variable "recs_similar_k" {
 }
 
 variable "inference_memory_mb" {
-  description = "Memory of the inference function (also buys CPU for the towers)."
+  description = "Memory of the inference function (also buys CPU for the towers and the in-memory catalog)."
   type        = number
-  default     = 3008
+  default     = 4096
+}
+
+variable "inference_in_memory_catalog_mb" {
+  description = "RECS_IN_MEMORY_CATALOG_MB: largest item catalog copied into memory (MiB); 0 ranks with pgvector only."
+  type        = number
+  default     = 1024
 }
 
 variable "inference_ephemeral_storage_mb" {

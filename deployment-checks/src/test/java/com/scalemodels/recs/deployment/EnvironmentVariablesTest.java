@@ -17,6 +17,11 @@ class EnvironmentVariablesTest {
 
     /** The AWS SDK for Java 2.x reads these itself (template.yaml points the SDK at `sam local start-lambda`). */
     private static final String READ_BY_AWS_SDK = "AWS_ENDPOINT_URL_";
+    /**
+     * The JVM reads this one: the inference functions' options for the Vector API and C2 (terraform/tests assert
+     * its value, {@link #terraformAndSamAgreeOnFixedValues} that template.yaml sets the same).
+     */
+    private static final String READ_BY_THE_JVM = "JAVA_TOOL_OPTIONS";
 
     @Test
     void terraformSetsEveryVariableTheCodeReads() throws Exception {
@@ -38,7 +43,8 @@ class EnvironmentVariablesTest {
                             + " (read by " + read.getValue() + ")");
                 }
                 for (String key : env.keySet()) {
-                    problems.check(reads.containsKey(key), name + " sets " + key + ", which no code of "
+                    problems.check(reads.containsKey(key) || key.equals(READ_BY_THE_JVM), name + " sets " + key
+                            + ", which no code of "
                             + d.module() + " reads: a dead setting (remove it, or read it in the function's config)");
                     problems.check(!Repo.LOCAL_ONLY_VARIABLES.contains(key), name + " sets " + key
                             + ": credentials come from the secret in VECTOR_DB_SECRET_ID, never from the environment");
@@ -72,7 +78,7 @@ class EnvironmentVariablesTest {
             }
             for (String key : env.keySet()) {
                 problems.check(reads.containsKey(key) || Repo.LOCAL_ONLY_VARIABLES.contains(key)
-                        || key.startsWith(READ_BY_AWS_SDK), name + " sets " + key
+                        || key.startsWith(READ_BY_AWS_SDK) || key.equals(READ_BY_THE_JVM), name + " sets " + key
                         + ", which no code of " + d.module() + " reads: a dead setting (remove it, or read it)");
             }
             for (String key : Repo.LOCAL_ONLY_VARIABLES) {

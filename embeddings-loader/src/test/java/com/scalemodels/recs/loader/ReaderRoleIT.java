@@ -10,6 +10,8 @@ import com.scalemodels.recs.model.Distance;
 import com.scalemodels.recs.testing.FakeSecretsManager;
 import com.scalemodels.recs.testing.JdbcSettings;
 import com.scalemodels.recs.testing.LocalDatabases;
+import com.scalemodels.recs.vectordb.InMemoryItemIndex;
+import com.scalemodels.recs.vectordb.ItemSnapshot;
 import com.scalemodels.recs.vectordb.ScoredItem;
 import com.scalemodels.recs.vectordb.SimilarityClient;
 import com.scalemodels.recs.vectordb.VectorDbConfig;
@@ -134,16 +136,29 @@ class ReaderRoleIT {
                 secrets::client)) {
             assertThat(client.liveModelVersion()).contains("v1");
             assertThat(topIds(client, query)).allMatch(id -> id.startsWith("A-"));
+            assertCopiedAs(client, "v1", "A-");
 
             service.load(version("v2", "B"), false);
             assertThat(client.liveModelVersion()).contains("v2");
             assertThat(topIds(client, query)).isNotEmpty().allMatch(id -> id.startsWith("B-"));
+            assertCopiedAs(client, "v2", "B-");
             assertThat(client.userEmbedding(1000)).isPresent();
 
             service.rollback();
             assertThat(client.liveModelVersion()).contains("v1");
             assertThat(topIds(client, query)).isNotEmpty().allMatch(id -> id.startsWith("A-"));
             assertThat(client.similarItems(List.of("A-1"), 3).get("A-1")).hasSize(3);
+        }
+    }
+
+    /** The inference function's in-memory copy (table lock, version, binary COPY) needs no more than SELECT. */
+    private static void assertCopiedAs(SimilarityClient client, String version, String idPrefix) {
+        ItemSnapshot snapshot = client.copyLiveItems(Long.MAX_VALUE);
+        assertThat(snapshot.modelVersion()).contains(version);
+        assertThat(snapshot.rows()).isEqualTo(200);
+        try (InMemoryItemIndex copy = InMemoryItemIndex.of(snapshot, Distance.INNER_PRODUCT, Distance.INNER_PRODUCT,
+                1)) {
+            assertThat(copy.sampleIds(200)).hasSize(200).allMatch(id -> id.startsWith(idPrefix));
         }
     }
 

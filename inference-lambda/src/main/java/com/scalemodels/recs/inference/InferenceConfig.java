@@ -13,9 +13,14 @@ import java.nio.file.Path;
  *
  * @param defaultK {@code RECS_DEFAULT_K}: items an HTTP route returns when the request has no {@code limit}
  *     (batch requests always name their {@code k})
+ * @param inMemoryCatalogMb {@code RECS_IN_MEMORY_CATALOG_MB}: the largest item catalog (MiB of heap) ranked from an
+ *     exact in-memory copy; a larger one is served by pgvector; 0 always serves from pgvector
  */
 public record InferenceConfig(URI artifactsUri, Path artifactCacheDir, VectorDbConfig vectorDb, int defaultK,
-        Path djlCacheDir) {
+        Path djlCacheDir, int inMemoryCatalogMb) {
+
+    /** Room for 1M items of 32 dimensions with both measures (≈ 590 MiB) and then some. */
+    public static final int DEFAULT_IN_MEMORY_CATALOG_MB = 1024;
 
     public static InferenceConfig fromEnvironment(Environment env) {
         if (!env.bool("DJL_OFFLINE", true)) {
@@ -26,6 +31,7 @@ public record InferenceConfig(URI artifactsUri, Path artifactCacheDir, VectorDbC
                 env.path("ARTIFACT_CACHE_DIR", ArtifactStore.DEFAULT_CACHE_DIR),
                 VectorDbConfig.fromEnvironment(env),
                 env.integer("RECS_DEFAULT_K", 10, 1, InferenceRequest.MAX_K),
-                env.path("DJL_CACHE_DIR", Path.of("/tmp/djl")));
+                env.path("DJL_CACHE_DIR", Path.of("/tmp/djl")),
+                env.integer("RECS_IN_MEMORY_CATALOG_MB", DEFAULT_IN_MEMORY_CATALOG_MB, 0, 16_384));
     }
 }

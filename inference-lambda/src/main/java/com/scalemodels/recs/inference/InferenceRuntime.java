@@ -4,6 +4,7 @@ import com.scalemodels.recs.artifacts.ArtifactStore;
 import com.scalemodels.recs.artifacts.Manifest;
 import com.scalemodels.recs.artifacts.ModelArtifacts;
 import com.scalemodels.recs.config.Environment;
+import com.scalemodels.recs.inference.recommend.ItemCatalog;
 import com.scalemodels.recs.inference.recommend.LiveVersionGuard;
 import com.scalemodels.recs.inference.recommend.RecommendationService;
 import com.scalemodels.recs.inference.towers.DjlRuntime;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything the inference function builds once per execution environment: verified artifacts, both towers
- * (warmed up by one forward pass each), the pgvector client (checked live) and the recommendation service.
+ * (warmed up by one forward pass each), the pgvector client (checked live), the item catalog (an in-memory copy
+ * when it fits the budget) and the recommendation service.
  * Any failure is one log line naming the cause, and the init fails: never a half-working function.
  */
 public final class InferenceRuntime implements AutoCloseable {
@@ -29,18 +31,20 @@ public final class InferenceRuntime implements AutoCloseable {
     private final TowerModel userTower;
     private final TowerModel itemTower;
     private final SimilarityClient vectors;
+    private final ItemCatalog catalog;
     private final RecommendationService service;
     private final int defaultK;
 
     private InferenceRuntime(ModelArtifacts artifacts, TowerModel userTower, TowerModel itemTower,
-            SimilarityClient vectors, LiveVersionGuard versionGuard, int defaultK) {
+            SimilarityClient vectors, ItemCatalog catalog, LiveVersionGuard versionGuard, int defaultK) {
         this.artifacts = artifacts;
         this.userTower = userTower;
         this.itemTower = itemTower;
         this.vectors = vectors;
+        this.catalog = catalog;
         this.defaultK = defaultK;
         this.service = new RecommendationService(artifacts.manifest().modelVersion(), artifacts.userEncoder(),
-                userTower, vectors, versionGuard, artifacts.manifest().sessionBlend());
+                userTower, vectors, catalog, versionGuard, artifacts.manifest().sessionBlend());
     }
 
     /** Built once per execution environment, during the Lambda init phase, by the first handler that asks. */
@@ -80,15 +84,18 @@ public final class InferenceRuntime implements AutoCloseable {
                     manifest.itemDistance(), manifest.embeddingDim());
             opened.add(vectors);
             vectors.liveCheck();
+            ItemCatalog catalog = ItemCatalog.open(vectors, manifest.modelVersion(), config.inMemoryCatalogMb(),
+                    Runtime.getRuntime().availableProcessors());
+            opened.add(catalog);
             LiveVersionGuard versionGuard = new LiveVersionGuard(manifest.modelVersion(), vectors::liveModelVersion,
-                    versionRecheck, System::nanoTime);
+                    versionRecheck, System::nanoTime, catalog::answersWithoutDatabase);
             try {
                 versionGuard.check();
             } catch (ModelVersionMismatchException e) {
                 // Not an init failure: a deployment may start the new towers a moment before the loader swaps the
                 // embeddings in. Requests are refused (and retried) until the two agree; the guard logged it.
             }
-            InferenceRuntime runtime = new InferenceRuntime(artifacts, user, item, vectors, versionGuard,
+            InferenceRuntime runtime = new InferenceRuntime(artifacts, user, item, vectors, catalog, versionGuard,
                     config.defaultK());
             LOG.atInfo()
                     .addKeyValue("event", "init_done")
@@ -97,6 +104,7 @@ public final class InferenceRuntime implements AutoCloseable {
                     .addKeyValue("distance", manifest.distance().manifestName())
                     .addKeyValue("item_distance", manifest.itemDistance().manifestName())
                     .addKeyValue("session_blend", manifest.sessionBlend() != null)
+                    .addKeyValue("retrieval", catalog.mode().logName())
                     .addKeyValue("artifacts_ms", artifactsMs)
                     .addKeyValue("towers_ms", towersMs)
                     .addKeyValue("init_ms", elapsedMs(started))
@@ -133,8 +141,14 @@ public final class InferenceRuntime implements AutoCloseable {
         return defaultK;
     }
 
+    /** How this function ranks items: an in-memory copy of the catalog or pgvector. */
+    public ItemCatalog catalog() {
+        return catalog;
+    }
+
     @Override
     public void close() {
+        closeQuietly(catalog);
         closeQuietly(vectors);
         closeQuietly(itemTower);
         closeQuietly(userTower);

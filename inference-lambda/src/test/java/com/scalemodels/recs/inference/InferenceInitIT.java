@@ -85,7 +85,7 @@ class InferenceInitIT {
     private void start(Path artifacts) {
         InferenceConfig sample = SampleCatalog.config(VectorDbConfig.of(LocalDatabases.postgres().url(), "recs", "recs"), work);
         InferenceRuntime.start(new InferenceConfig(URI.create(artifacts.toUri().toString()), work.resolve("cache"),
-                sample.vectorDb(), sample.defaultK(), sample.djlCacheDir())).close();
+                sample.vectorDb(), sample.defaultK(), sample.djlCacheDir(), sample.inMemoryCatalogMb())).close();
     }
 
     private Path copyOfSampleArtifacts() throws IOException {

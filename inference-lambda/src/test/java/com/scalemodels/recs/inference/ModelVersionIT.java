@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.scalemodels.recs.inference.contract.InferenceRequest;
+import com.scalemodels.recs.inference.contract.InferenceResponse;
+import com.scalemodels.recs.inference.recommend.ItemCatalog;
 import com.scalemodels.recs.inference.contract.InferenceUnavailableException;
 import com.scalemodels.recs.vectordb.ModelVersionMismatchException;
 import java.nio.file.Files;
@@ -13,6 +15,8 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The loader swaps another model version in while this function still runs the sample towers: every path refuses
@@ -60,18 +64,36 @@ class ModelVersionIT {
         }
     }
 
-    @Test
-    void startsEvenWhenTheDatabaseIsNotOnItsModelVersionYet() throws Exception {
+    /**
+     * The in-memory copy taken at init holds the previous model's items (renamed here so any of them would show):
+     * once the database serves the towers' version the next request copies the catalog again, and no item of the
+     * previous version reaches an answer.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {InferenceConfig.DEFAULT_IN_MEMORY_CATALOG_MB, 0})
+    void startsEvenWhenTheDatabaseIsNotOnItsModelVersionYet(int inMemoryCatalogMb) throws Exception {
         try (SampleCatalog catalog = new SampleCatalog("version_init_it")) {
+            catalog.suffixItemIds("_prev");
             catalog.serveVersion("classicmodels-previous");
-            try (InferenceRuntime runtime = InferenceRuntime.start(SampleCatalog.config(catalog.vectorDb(), work),
-                    Duration.ZERO)) {
+            try (InferenceRuntime runtime = InferenceRuntime.start(SampleCatalog.config(catalog.vectorDb(), work,
+                    inMemoryCatalogMb), Duration.ZERO)) {
+                assertThat(runtime.catalog().mode()).isEqualTo(inMemoryCatalogMb == 0 ? ItemCatalog.Mode.PGVECTOR
+                        : ItemCatalog.Mode.IN_MEMORY);
                 InferenceRequest request = new InferenceRequest("early", 10, 5,
                         SampleModelIT.sampleSessions().subList(0, 3));
                 assertThatThrownBy(() -> runtime.service().recommend(request))
                         .isInstanceOf(ModelVersionMismatchException.class);
+                catalog.removeItemIdSuffix("_prev");
                 catalog.serveVersion(SampleCatalog.modelVersion());
-                assertThat(runtime.service().recommend(request).results()).hasSize(3);
+
+                InferenceResponse response = runtime.service().recommend(request);
+                assertThat(response.results()).hasSize(3).allSatisfy(r -> {
+                    assertThat(r.hasError()).isFalse();
+                    assertThat(r.recommendedItems()).hasSize(10)
+                            .noneMatch(item -> item.productCode().endsWith("_prev"));
+                    assertThat(r.similarItems().similarItems()).hasSize(5)
+                            .noneMatch(item -> item.productCode().endsWith("_prev"));
+                });
             }
         }
     }

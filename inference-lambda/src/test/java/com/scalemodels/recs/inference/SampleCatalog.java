@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scalemodels.recs.vectordb.VectorDbConfig;
 import com.scalemodels.recs.testing.JdbcSettings;
 import com.scalemodels.recs.testing.LocalDatabases;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -15,7 +17,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
+import java.util.Random;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Test fixture, also used by other modules through this module's test-jar: the committed sample model (samples/ml-artifacts) with its embeddings loaded into a throwaway schema of the
@@ -111,8 +116,112 @@ public final class SampleCatalog implements AutoCloseable {
     }
 
     public static InferenceConfig config(VectorDbConfig vectorDb, Path work) {
+        return config(vectorDb, work, InferenceConfig.DEFAULT_IN_MEMORY_CATALOG_MB);
+    }
+
+    /** @param inMemoryCatalogMb {@code RECS_IN_MEMORY_CATALOG_MB}: 0 ranks with pgvector */
+    public static InferenceConfig config(VectorDbConfig vectorDb, Path work, int inMemoryCatalogMb) {
         return new InferenceConfig(URI.create(ARTIFACTS.toUri().toString()), work.resolve("artifact-cache"),
-                vectorDb, 10, Path.of(System.getProperty("DJL_CACHE_DIR", work.resolve("djl").toString())));
+                vectorDb, 10, Path.of(System.getProperty("DJL_CACHE_DIR", work.resolve("djl").toString())),
+                inMemoryCatalogMb);
+    }
+
+    /**
+     * Adds {@code count} random unit vectors (isotropic: the hard case for approximate indexes) under ids
+     * {@code prefix + number}, by binary COPY, streamed.
+     */
+    public void addRandomUnitItems(int count, long seed, String prefix) throws SQLException, IOException {
+        RandomUnitVectors vectors = new RandomUnitVectors(seed, 32);
+        try (Connection conn = pg.connect()) {
+            CopyIn copy = conn.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY " + schema + ".item_emb (id, embedding) FROM STDIN (FORMAT binary)");
+            try {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
+                DataOutputStream out = new DataOutputStream(bytes);
+                out.writeBytes("PGCOPY\n");
+                out.write(new byte[] {(byte) 0xFF, '\r', '\n', 0});
+                out.writeInt(0);
+                out.writeInt(0);
+                for (int i = 0; i < count; i++) {
+                    float[] v = vectors.next();
+                    byte[] id = randomItemId(prefix, i).getBytes(StandardCharsets.UTF_8);
+                    out.writeShort(2);
+                    out.writeInt(id.length);
+                    out.write(id);
+                    out.writeInt(4 + 4 * v.length);
+                    out.writeShort(v.length);
+                    out.writeShort(0);
+                    for (float f : v) {
+                        out.writeFloat(f);
+                    }
+                    if (bytes.size() > (1 << 20) - 256) {
+                        copy.writeToCopy(bytes.toByteArray(), 0, bytes.size());
+                        bytes.reset();
+                    }
+                }
+                out.writeShort(-1);
+                copy.writeToCopy(bytes.toByteArray(), 0, bytes.size());
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+            try (Statement st = conn.createStatement()) {
+                st.execute("ANALYZE " + schema + ".item_emb");
+            }
+        }
+    }
+
+    /** The id {@link #addRandomUnitItems} gives its {@code i}-th item. */
+    public static String randomItemId(String prefix, int i) {
+        return String.format(Locale.ROOT, "%s%07d", prefix, i);
+    }
+
+    /** The vectors {@link #addRandomUnitItems} stores, in order, for a seed: isotropic unit vectors. */
+    public static final class RandomUnitVectors {
+
+        private final Random random;
+        private final int dim;
+
+        public RandomUnitVectors(long seed, int dim) {
+            this.random = new Random(seed);
+            this.dim = dim;
+        }
+
+        public float[] next() {
+            float[] v = new float[dim];
+            double norm = 0;
+            for (int d = 0; d < dim; d++) {
+                v[d] = (float) random.nextGaussian();
+                norm += (double) v[d] * v[d];
+            }
+            for (int d = 0; d < dim; d++) {
+                v[d] = (float) (v[d] / Math.sqrt(norm));
+            }
+            return v;
+        }
+    }
+
+    /** Renames every item to {@code id + suffix}: the table then looks like another model's catalog. */
+    public void suffixItemIds(String suffix) throws SQLException {
+        try (Connection conn = pg.connect();
+             PreparedStatement ps = conn.prepareStatement("UPDATE " + schema + ".item_emb SET id = id || ?")) {
+            ps.setString(1, suffix);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Undoes {@link #suffixItemIds}. */
+    public void removeItemIdSuffix(String suffix) throws SQLException {
+        try (Connection conn = pg.connect();
+             PreparedStatement ps = conn.prepareStatement("UPDATE " + schema
+                     + ".item_emb SET id = left(id, -length(?)) WHERE right(id, length(?)) = ?")) {
+            ps.setString(1, suffix);
+            ps.setString(2, suffix);
+            ps.setString(3, suffix);
+            ps.executeUpdate();
+        }
     }
 
     @Override

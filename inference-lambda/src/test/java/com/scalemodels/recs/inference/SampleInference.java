@@ -30,9 +30,15 @@ final class SampleInference implements AutoCloseable {
     }
 
     static SampleInference start(String name, Path work) throws Exception {
+        return start(name, work, InferenceConfig.DEFAULT_IN_MEMORY_CATALOG_MB);
+    }
+
+    /** @param inMemoryCatalogMb {@code RECS_IN_MEMORY_CATALOG_MB}: 0 ranks with pgvector */
+    static SampleInference start(String name, Path work, int inMemoryCatalogMb) throws Exception {
         SampleCatalog catalog = new SampleCatalog(name);
         try {
-            return new SampleInference(catalog, InferenceRuntime.start(SampleCatalog.config(catalog.vectorDb(), work)));
+            return new SampleInference(catalog, InferenceRuntime.start(SampleCatalog.config(catalog.vectorDb(), work,
+                    inMemoryCatalogMb)));
         } catch (Exception | Error e) {
             catalog.close();
             throw e;

@@ -12,6 +12,7 @@ import com.scalemodels.recs.features.UserFeatures;
 import com.scalemodels.recs.inference.contract.InferenceRequest;
 import com.scalemodels.recs.inference.contract.InferenceResponse;
 import com.scalemodels.recs.inference.contract.SessionResult;
+import com.scalemodels.recs.inference.recommend.ItemCatalog;
 import com.scalemodels.recs.inference.recommend.LiveVersionGuard;
 import com.scalemodels.recs.inference.recommend.RecommendationService;
 import com.scalemodels.recs.model.Distance;
@@ -51,12 +52,26 @@ class SampleModelIT {
     private static Map<String, float[]> itemCsv;
     private static Map<String, float[]> userCsv;
 
+    static ItemCatalog.Mode expectedRetrieval;
+
     @BeforeAll
     static void start() throws Exception {
-        sample = SampleInference.start("sample_model_it", work);
+        start(SampleInference.start("sample_model_it", work), ItemCatalog.Mode.IN_MEMORY);
+    }
+
+    static void start(SampleInference started, ItemCatalog.Mode retrieval) {
+        sample = started;
         runtime = sample.runtime;
         itemCsv = sample.itemCsv;
         userCsv = sample.userCsv;
+        expectedRetrieval = retrieval;
+    }
+
+    @Test
+    void ranksWithTheRetrievalItWasConfiguredFor() {
+        assertThat(runtime.catalog().mode()).isEqualTo(expectedRetrieval);
+        assertThat(runtime.catalog().copiedItems()).isEqualTo(
+                expectedRetrieval == ItemCatalog.Mode.IN_MEMORY ? itemCsv.size() : 0);
     }
 
     @AfterAll
@@ -139,7 +154,7 @@ class SampleModelIT {
         try (SimilarityClient vectors = SimilarityClient.create(sample.catalog.vectorDb(), Distance.INNER_PRODUCT,
                 Distance.COSINE, 32)) {
             RecommendationService userOnly = new RecommendationService(SampleCatalog.modelVersion(),
-                    runtime.artifacts().userEncoder(), runtime.userTower(), vectors,
+                    runtime.artifacts().userEncoder(), runtime.userTower(), vectors, vectors,
                     new LiveVersionGuard(SampleCatalog.modelVersion(), Optional::empty, Duration.ZERO, System::nanoTime),
                     null);
 

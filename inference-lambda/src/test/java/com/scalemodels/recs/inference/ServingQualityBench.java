@@ -72,7 +72,7 @@ public final class ServingQualityBench {
         try (SimilarityClient vectors = SimilarityClient.create(catalog.vectorDb(), manifest.distance(), itemDistance,
                 manifest.embeddingDim())) {
             RecommendationService service = new RecommendationService(manifest.modelVersion(),
-                    runtime.artifacts().userEncoder(), runtime.userTower(), vectors,
+                    runtime.artifacts().userEncoder(), runtime.userTower(), vectors, vectors,
                     new LiveVersionGuard(manifest.modelVersion(), Optional::empty, Duration.ZERO, System::nanoTime),
                     blend);
             InferenceResponse response = service.recommend(new InferenceRequest("bench", K, SIMILAR_K, sessions));

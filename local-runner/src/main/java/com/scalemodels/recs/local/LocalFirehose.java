@@ -41,7 +41,7 @@ final class LocalFirehose implements AutoCloseable {
             FirehoseSettings firehose, Path out, Clock clock, Backoff backoff) {
         InferenceConfig config = new InferenceConfig(artifacts.toUri(), cacheDir.resolve("ml-artifacts"),
                 VectorDbConfig.of(services.pgUrl(pgDatabase), services.pgUser(), services.pgPassword()), 10,
-                cacheDir.resolve("djl"));
+                cacheDir.resolve("djl"), InferenceConfig.DEFAULT_IN_MEMORY_CATALOG_MB);
         InferenceRuntime runtime = InferenceRuntime.start(config);
         FirehoseTransformationHandler handler = new FirehoseTransformationHandler(
                 FirehoseBatchProcessor.standard(new InProcessInferenceClient(runtime.service())),

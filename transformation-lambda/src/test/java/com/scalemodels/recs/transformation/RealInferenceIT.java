@@ -122,13 +122,17 @@ class RealInferenceIT {
         }
     }
 
+    /**
+     * Ranking with pgvector ({@code RECS_IN_MEMORY_CATALOG_MB=0}); with the catalog in memory batches go on through
+     * an outage instead (InferenceOutageIT).
+     */
     @Test
     void vectorDbOutageMidStreamFailsTheInvocationSoFirehoseRetries() throws Exception {
         URI pg = URI.create(LocalDatabases.postgres().url().substring("jdbc:".length()));
         try (SampleCatalog catalog = new SampleCatalog("transformation_outage");
              TcpProxy proxy = new TcpProxy(pg.getHost(), pg.getPort());
              InferenceRuntime runtime = InferenceRuntime.start(SampleCatalog.config(
-                     catalog.vectorDb(proxy.rewrite(LocalDatabases.postgres().url())), work))) {
+                     catalog.vectorDb(proxy.rewrite(LocalDatabases.postgres().url())), work, 0))) {
             FirehoseTransformationHandler handler = handler(runtime);
             assertThat(handler.handleRequest(sampleEvent(), null).records())
                     .allMatch(r -> r.result() == FirehoseResult.Ok);

@@ -1,19 +1,20 @@
 package com.scalemodels.recs.vectordb;
 
 import com.pgvector.PGvector;
-import com.scalemodels.recs.inference.contract.InferenceRequest;
-import com.scalemodels.recs.json.Fields;
-import com.scalemodels.recs.json.InvalidFieldException;
 import com.scalemodels.recs.model.Distance;
-import com.scalemodels.recs.session.SessionLimits;
+import com.scalemodels.recs.vectordb.internal.ItemCopyReader;
+import com.scalemodels.recs.vectordb.internal.RetrievalArguments;
 import com.scalemodels.recs.vectordb.internal.SqlErrors;
 import com.scalemodels.recs.vectordb.internal.VectorDbPool;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -26,6 +27,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyInputStream;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -49,12 +52,12 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  *
  * <p>Thread-safe; each call borrows one pooled connection.
  */
-public final class SimilarityClient implements AutoCloseable {
+public final class SimilarityClient implements ItemRetrieval, AutoCloseable {
 
     /** Most ids excluded from one query: a session's whole browse history. */
-    public static final int MAX_EXCLUDED = SessionLimits.MAX_BROWSE_HISTORY;
+    public static final int MAX_EXCLUDED = RetrievalArguments.MAX_EXCLUDED;
     /** Most query vectors or item ids in one call. */
-    public static final int MAX_BATCH = 10_000;
+    public static final int MAX_BATCH = RetrievalArguments.MAX_BATCH;
     /**
      * Floor of {@code hnsw.ef_search}: pgvector's default 40 misses the 0.95 recall@10 bar on isotropic data, 150
      * clears it with a margin (recall per ef_search: README, "Benchmark"; the bar: {@code HnswRecallIT}).
@@ -148,22 +151,9 @@ public final class SimilarityClient implements AutoCloseable {
         return dimension;
     }
 
-    /**
-     * The top {@code k} items for each query vector, best first, without the ids in the matching exclude set.
-     *
-     * @param excludeIds one set per query (same order), or an empty list for no exclusions at all
-     * @return one list per query, in query order; shorter than k only if the table has fewer items
-     */
+    @Override
     public List<List<ScoredItem>> itemsForVectors(List<float[]> queries, List<Set<String>> excludeIds, int k) {
-        checkK(k);
-        if (queries.size() > MAX_BATCH) {
-            throw new InvalidFieldException("queries", queries.size() + " items exceeds the limit (limit " + MAX_BATCH
-                    + ")");
-        }
-        if (!excludeIds.isEmpty() && excludeIds.size() != queries.size()) {
-            throw new InvalidFieldException("excludeIds", excludeIds.size() + " sets for " + queries.size()
-                    + " queries");
-        }
+        RetrievalArguments.checkQueries(queries, excludeIds, k, dimension);
         if (queries.isEmpty()) {
             return List.of();
         }
@@ -171,23 +161,8 @@ public final class SimilarityClient implements AutoCloseable {
         Integer[] limits = new Integer[queries.size()];
         int maxLimit = 0;
         for (int i = 0; i < queries.size(); i++) {
-            float[] q = queries.get(i);
-            if (q == null || q.length != dimension) {
-                throw new InvalidFieldException("queries[" + i + "]", "dimension " + (q == null ? 0 : q.length)
-                        + ", the embeddings have " + dimension);
-            }
-            for (float f : q) {
-                if (!Float.isFinite(f)) {
-                    throw new InvalidFieldException("queries[" + i + "]", "must be finite");
-                }
-            }
-            int excluded = excludeIds.isEmpty() ? 0 : excludeIds.get(i).size();
-            if (excluded > MAX_EXCLUDED) {
-                throw new InvalidFieldException("excludeIds[" + i + "]", excluded + " items exceeds the limit (limit "
-                        + MAX_EXCLUDED + ")");
-            }
-            vectors[i] = new PGvector(q);
-            limits[i] = k + excluded;
+            vectors[i] = new PGvector(queries.get(i));
+            limits[i] = k + (excludeIds.isEmpty() ? 0 : excludeIds.get(i).size());
             maxLimit = Math.max(maxLimit, limits[i]);
         }
         List<List<ScoredItem>> results = new ArrayList<>(queries.size());
@@ -219,19 +194,11 @@ public final class SimilarityClient implements AutoCloseable {
         return results;
     }
 
-    /**
-     * The top {@code k} items similar to each known item by {@link #itemDistance}, best first, the item itself
-     * excluded.
-     *
-     * @return by item id, in the order given; ids unknown to {@code item_emb} are absent
-     */
+    @Override
     public Map<String, List<ScoredItem>> similarItems(Collection<String> itemIds, int k) {
-        checkK(k);
+        RetrievalArguments.checkK(k);
         Set<String> ids = new LinkedHashSet<>(itemIds);
-        if (ids.size() > MAX_BATCH) {
-            throw new InvalidFieldException("itemIds", ids.size() + " items exceeds the limit (limit " + MAX_BATCH
-                    + ")");
-        }
+        RetrievalArguments.checkBatch("itemIds", ids.size());
         if (ids.isEmpty()) {
             return Map.of();
         }
@@ -290,11 +257,10 @@ public final class SimilarityClient implements AutoCloseable {
     }
 
     /**
-     * The stored embeddings of the known items among {@code itemIds}, in one query (an id array: no bound on
-     * how many, a batch's distinct browsed codes are at most its sessions × {@link #MAX_EXCLUDED}).
-     *
-     * @return by item id; ids unknown to {@code item_emb} are absent
+     * In one query (an id array: no bound on how many, a batch's distinct browsed codes are at most its sessions ×
+     * {@link #MAX_EXCLUDED}).
      */
+    @Override
     public Map<String, float[]> itemEmbeddings(Collection<String> itemIds) {
         Set<String> ids = new LinkedHashSet<>(itemIds);
         if (ids.isEmpty()) {
@@ -346,6 +312,63 @@ public final class SimilarityClient implements AutoCloseable {
         }
     }
 
+    /**
+     * The live item table and the model version it belongs to, read in one transaction: the table is locked
+     * against the loader's swap (ACCESS SHARE, which the reader role's SELECT allows) before the version is read,
+     * so the rows and the version always match. A swap waits for the copy (the loader retries its lock).
+     *
+     * @param maxRows a table with more rows is not copied: the snapshot only tells its size
+     */
+    public ItemSnapshot copyLiveItems(long maxRows) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setReadOnly(true);
+            try {
+                ItemSnapshot snapshot = copyLiveItems(c, maxRows);
+                c.commit();
+                return snapshot;
+            } catch (SQLException | IOException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, "copy of the live item table");
+        } catch (IOException e) {
+            throw new VectorDbUnavailableException("copy of the live item table failed: " + e.getMessage(), e);
+        }
+    }
+
+    private ItemSnapshot copyLiveItems(Connection c, long maxRows) throws SQLException, IOException {
+        // The lock comes before any query: a repeatable-read snapshot starts at the first query, after the lock.
+        try (Statement st = c.createStatement()) {
+            st.execute("LOCK TABLE item_emb IN ACCESS SHARE MODE");
+        }
+        String version = null;
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT to_regclass('embedding_live_version') IS NOT NULL")) {
+            if (rs.next() && rs.getBoolean(1)) {
+                try (ResultSet live = st.executeQuery("SELECT model_version FROM embedding_live_version")) {
+                    version = live.next() ? live.getString(1) : null;
+                }
+            }
+        }
+        long rows;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM item_emb")) {
+            rs.next();
+            rows = rs.getLong(1);
+        }
+        if (rows > maxRows) {
+            return ItemSnapshot.sizeOnly(version, dimension, rows);
+        }
+        PGConnection pg = c.unwrap(PGConnection.class);
+        try (InputStream copy = new PGCopyInputStream(pg,
+                "COPY item_emb (id, embedding) TO STDOUT (FORMAT binary)")) {
+            ItemCopyReader.Rows read = ItemCopyReader.read(copy, dimension, rows);
+            return ItemSnapshot.of(version, dimension, read.ids(), read.vectors());
+        }
+    }
+
     /** Fails with {@link VectorDbUnavailableException} unless the database answers {@code SELECT 1} in time. */
     public void liveCheck() {
         try (Connection c = dataSource.getConnection();
@@ -387,12 +410,6 @@ public final class SimilarityClient implements AutoCloseable {
 
     private int efSearch(int maxFetch) {
         return Math.min(MAX_EF_SEARCH, Math.max(minEfSearch, 2 * maxFetch));
-    }
-
-    private static void checkK(int k) {
-        if (k < 1 || k > InferenceRequest.MAX_K) {
-            throw Fields.outOfRange("k", 1, InferenceRequest.MAX_K);
-        }
     }
 
     /** The multi-statement's first result is set_config's row; the second is the answer. */

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -45,6 +46,15 @@ final class VectorFixtures implements AutoCloseable {
     String url() {
         String sep = admin.url().contains("?") ? "&" : "?";
         return admin.url() + sep + "currentSchema=" + schema + ",public";
+    }
+
+    /** A client of this schema with its own pool, logged in with the local admin's static credentials. */
+    SimilarityClient client(Distance distance, Distance itemDistance) {
+        VectorDbConfig config = new VectorDbConfig(url(), new VectorDbConfig.Credentials.Static(admin.user(),
+                admin.password()), 2, Duration.ofSeconds(5), Duration.ofSeconds(60));
+        return SimilarityClient.create(config, distance, itemDistance, dimension, () -> {
+            throw new AssertionError("static credentials need no Secrets Manager");
+        });
     }
 
     static float[][] randomUnitVectors(int n, int dimension, long seed) {

@@ -11,6 +11,7 @@ import com.scalemodels.recs.inference.contract.InferenceResponse;
 import com.scalemodels.recs.inference.contract.SessionResult;
 import com.scalemodels.recs.inference.towers.TowerModel;
 import com.scalemodels.recs.session.SessionEvent;
+import com.scalemodels.recs.vectordb.ItemRetrieval;
 import com.scalemodels.recs.vectordb.ScoredItem;
 import com.scalemodels.recs.vectordb.SimilarityClient;
 import java.util.ArrayList;
@@ -25,8 +26,9 @@ import java.util.Set;
 
 /**
  * Recommendations for one model version. A batch of N sessions costs one user-tower forward pass, with a session
- * blend one pgvector round trip for the embeddings of every browsed product of the batch, one for the items of all
- * N queries, and at most one more for the similar items of seeds not yet cached.
+ * blend one catalog lookup for the embeddings of every browsed product of the batch, one top-k for the items of all
+ * N queries, and at most one more for the similar items of seeds not yet cached (each one pgvector round trip, or
+ * one pass over the in-memory copy: {@link ItemCatalog}).
  */
 public final class RecommendationService {
 
@@ -37,21 +39,25 @@ public final class RecommendationService {
     private final FeatureEncoder userEncoder;
     private final TowerModel userTower;
     private final SimilarityClient vectors;
+    private final ItemRetrieval items;
     private final LiveVersionGuard versionGuard;
     private final SessionBlend sessionBlend;
     private final SimilarItemsCache similarCache = new SimilarItemsCache();
 
     /**
+     * @param vectors the vector database: stored user embeddings
+     * @param items the item catalog ranked against: {@link ItemCatalog}, or the database itself
      * @param sessionBlend how a session's browse history moves its query (the manifest's {@code session_blend}),
      *     or null for the user vector alone
      */
     public RecommendationService(String modelVersion, FeatureEncoder userEncoder, TowerModel userTower,
-            SimilarityClient vectors, LiveVersionGuard versionGuard, SessionBlend sessionBlend) {
+            SimilarityClient vectors, ItemRetrieval items, LiveVersionGuard versionGuard, SessionBlend sessionBlend) {
         this.modelVersion = Objects.requireNonNull(modelVersion, "modelVersion");
         this.sessionBlend = sessionBlend;
         this.userEncoder = Objects.requireNonNull(userEncoder, "userEncoder");
         this.userTower = Objects.requireNonNull(userTower, "userTower");
         this.vectors = Objects.requireNonNull(vectors, "vectors");
+        this.items = Objects.requireNonNull(items, "items");
         this.versionGuard = Objects.requireNonNull(versionGuard, "versionGuard");
         if (userEncoder.width() != userTower.inputDim()) {
             throw new IllegalArgumentException("user encoder width " + userEncoder.width()
@@ -87,11 +93,11 @@ public final class RecommendationService {
                 exclude.add(sessions.get(i).browsedProductCodes());
             }
             List<float[]> queries = sessionBlend == null ? users : blend(sessions, encoded, users, exclude);
-            List<List<ScoredItem>> items = vectors.itemsForVectors(queries, exclude, request.k());
+            List<List<ScoredItem>> ranked = items.itemsForVectors(queries, exclude, request.k());
             Map<Integer, SimilarItems> similar = similarItems(sessions, encoded, request.similarK());
             for (int j = 0; j < encoded.size(); j++) {
                 int i = encoded.get(j);
-                results[i] = SessionResult.ok(i, sessions.get(i).sessionId(), toRecommendations(items.get(j)),
+                results[i] = SessionResult.ok(i, sessions.get(i).sessionId(), toRecommendations(ranked.get(j)),
                         similar.get(i));
             }
         }
@@ -103,10 +109,10 @@ public final class RecommendationService {
             List<Set<String>> browsed) {
         Set<String> codes = new LinkedHashSet<>();
         browsed.forEach(codes::addAll);
-        Map<String, float[]> items = vectors.itemEmbeddings(codes);
+        Map<String, float[]> embeddings = items.itemEmbeddings(codes);
         List<float[]> queries = new ArrayList<>(users.size());
         for (int j = 0; j < indexes.size(); j++) {
-            queries.add(sessionBlend.query(users.get(j), sessions.get(indexes.get(j)).browseHistory(), items));
+            queries.add(sessionBlend.query(users.get(j), sessions.get(indexes.get(j)).browseHistory(), embeddings));
         }
         return queries;
     }
@@ -122,7 +128,7 @@ public final class RecommendationService {
     /** The {@code limit} items closest to a user embedding, skipping {@code exclude}. */
     public List<Recommendation> itemsForUser(float[] userEmbedding, Set<String> exclude, int limit) {
         versionGuard.check();
-        return toRecommendations(vectors.itemsForVectors(List.of(userEmbedding), List.of(exclude), limit).get(0));
+        return toRecommendations(items.itemsForVectors(List.of(userEmbedding), List.of(exclude), limit).get(0));
     }
 
     /** The stored embedding of a customer (from the loaded model version), if the catalog has one. */
@@ -200,7 +206,7 @@ public final class RecommendationService {
     }
 
     private void lookUp(Set<String> itemIds, int k) {
-        Map<String, List<ScoredItem>> found = vectors.similarItems(itemIds, k);
+        Map<String, List<ScoredItem>> found = items.similarItems(itemIds, k);
         for (String id : itemIds) {
             List<ScoredItem> items = found.get(id);
             if (items == null) {

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.scalemodels.recs.vectordb.ModelVersionMismatchException;
+import com.scalemodels.recs.vectordb.VectorDbUnavailableException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -49,6 +51,49 @@ class LiveVersionGuardTest {
         guard.check();
         guard.check();
         assertThat(asked).hasValue(5);
+    }
+
+    @Test
+    void anUnreachableDatabaseAfterAMatchIsServedWhenTheFunctionAnswersWithoutIt() {
+        AtomicBoolean reachable = new AtomicBoolean(true);
+        AtomicBoolean inMemory = new AtomicBoolean(true);
+        LiveVersionGuard offline = new LiveVersionGuard("v1", () -> {
+            asked.incrementAndGet();
+            if (!reachable.get()) {
+                throw new VectorDbUnavailableException("connection refused", null);
+            }
+            return live.get();
+        }, Duration.ofSeconds(5), clock::get, inMemory::get);
+        offline.check();
+        reachable.set(false);
+        clock.addAndGet(Duration.ofSeconds(5).toNanos());
+        offline.check();
+        assertThat(asked).hasValue(2);
+        clock.addAndGet(Duration.ofSeconds(4).toNanos());
+        offline.check();
+        assertThat(asked).as("asked again only after another recheck").hasValue(2);
+
+        inMemory.set(false); // fell back to pgvector: the outage is the caller's
+        clock.addAndGet(Duration.ofSeconds(5).toNanos());
+        assertThatThrownBy(offline::check).isInstanceOf(VectorDbUnavailableException.class);
+    }
+
+    @Test
+    void anUnreachableDatabaseBeforeAnyMatchOrAfterAMismatchIsAnOutage() {
+        AtomicBoolean reachable = new AtomicBoolean(false);
+        LiveVersionGuard offline = new LiveVersionGuard("v1", () -> {
+            if (!reachable.get()) {
+                throw new VectorDbUnavailableException("connection refused", null);
+            }
+            return live.get();
+        }, Duration.ofSeconds(5), clock::get, () -> true);
+        assertThatThrownBy(offline::check).isInstanceOf(VectorDbUnavailableException.class);
+        reachable.set(true);
+        live.set(Optional.of("v2"));
+        assertThatThrownBy(offline::check).isInstanceOf(ModelVersionMismatchException.class);
+        reachable.set(false);
+        assertThatThrownBy(offline::check).isInstanceOf(VectorDbUnavailableException.class)
+                .isNotInstanceOf(ModelVersionMismatchException.class);
     }
 
     @Test

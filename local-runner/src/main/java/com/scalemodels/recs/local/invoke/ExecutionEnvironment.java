@@ -48,9 +48,13 @@ final class ExecutionEnvironment implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // About the heap the managed runtime gives a function of this memory size; like the java21 runtime, C1 only
-        // and the serial collector (AWS Lambda docs, "Customize Java runtime startup behavior").
+        // unless the function's JAVA_TOOL_OPTIONS sets the tier, and the serial collector (AWS Lambda docs,
+        // "Customize Java runtime startup behavior"). The JVM reads JAVA_TOOL_OPTIONS before the command line, so
+        // the default must stay off the command line for the function's own setting to win.
         command.add("-Xmx" + function.memoryMb() * 85 / 100 + "m");
-        command.add("-XX:TieredStopAtLevel=1");
+        if (!function.environment().getOrDefault("JAVA_TOOL_OPTIONS", "").contains("TieredStopAtLevel")) {
+            command.add("-XX:TieredStopAtLevel=1");
+        }
         command.add("-XX:+UseSerialGC");
         command.addAll(runtime.jvmArguments());
         command.add(function.handler());

@@ -122,6 +122,8 @@ class LocalInvokeIT {
                     .isEqualTo(request.get("sessions").get(i).get("session_id").asText());
             assertThat(results.get(i).get("recommended_items")).hasSize(request.get("k").asInt());
         }
+        // template.yaml's JAVA_TOOL_OPTIONS reached the function's JVM: the catalog was copied into memory.
+        assertThat(r.err()).containsPattern("\"event\":\"retrieval_ready\".*\"retrieval\":\"in_memory\"");
     }
 
     @Test
