@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scalemodels.recs.vectordb.VectorDbConfig;
 import com.scalemodels.recs.testing.JdbcSettings;
 import com.scalemodels.recs.testing.LocalDatabases;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
+import com.scalemodels.recs.testing.VectorCopy;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -20,7 +19,6 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.Random;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * Test fixture, also used by other modules through this module's test-jar: the committed sample model (samples/ml-artifacts) with its embeddings loaded into a throwaway schema of the
@@ -130,43 +128,12 @@ public final class SampleCatalog implements AutoCloseable {
      * Adds {@code count} random unit vectors (isotropic: the hard case for approximate indexes) under ids
      * {@code prefix + number}, by binary COPY, streamed.
      */
-    public void addRandomUnitItems(int count, long seed, String prefix) throws SQLException, IOException {
+    public void addRandomUnitItems(int count, long seed, String prefix) throws SQLException {
         RandomUnitVectors vectors = new RandomUnitVectors(seed, 32);
         try (Connection conn = pg.connect()) {
-            CopyIn copy = conn.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY " + schema + ".item_emb (id, embedding) FROM STDIN (FORMAT binary)");
-            try {
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
-                DataOutputStream out = new DataOutputStream(bytes);
-                out.writeBytes("PGCOPY\n");
-                out.write(new byte[] {(byte) 0xFF, '\r', '\n', 0});
-                out.writeInt(0);
-                out.writeInt(0);
-                for (int i = 0; i < count; i++) {
-                    float[] v = vectors.next();
-                    byte[] id = randomItemId(prefix, i).getBytes(StandardCharsets.UTF_8);
-                    out.writeShort(2);
-                    out.writeInt(id.length);
-                    out.write(id);
-                    out.writeInt(4 + 4 * v.length);
-                    out.writeShort(v.length);
-                    out.writeShort(0);
-                    for (float f : v) {
-                        out.writeFloat(f);
-                    }
-                    if (bytes.size() > (1 << 20) - 256) {
-                        copy.writeToCopy(bytes.toByteArray(), 0, bytes.size());
-                        bytes.reset();
-                    }
-                }
-                out.writeShort(-1);
-                copy.writeToCopy(bytes.toByteArray(), 0, bytes.size());
-                copy.endCopy();
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-            }
+            // Rows are asked for in order, once each: the generator's sequence is the ids' order.
+            VectorCopy.copy(conn, schema + ".item_emb", count, 32,
+                    i -> randomItemId(prefix, i).getBytes(StandardCharsets.UTF_8), i -> vectors.next());
             try (Statement st = conn.createStatement()) {
                 st.execute("ANALYZE " + schema + ".item_emb");
             }

@@ -202,8 +202,8 @@ public final class InMemoryItemIndex implements ItemRetrieval, AutoCloseable {
         if (queries.length == 0) {
             return List.of();
         }
-        float[][] scored = measure == Distance.COSINE ? normalized(queries) : queries;
         ItemMatrix matrix = matrices.get(measure);
+        float[][] scored = matrix.queries(queries);
         int parts = (long) queries.length * matrix.itemsPerQuery() < PARALLEL_PAIRS ? 1 : threads;
         List<TopK[]> partial = new ArrayList<>(parts);
         List<Callable<Void>> scans = new ArrayList<>(parts);
@@ -269,21 +269,5 @@ public final class InMemoryItemIndex implements ItemRetrieval, AutoCloseable {
             itemNorm += (double) x * x;
         }
         return measure == Distance.INNER_PRODUCT ? dot : dot / Math.sqrt(queryNorm * itemNorm);
-    }
-
-    private static float[][] normalized(float[][] queries) {
-        float[][] out = new float[queries.length][];
-        for (int q = 0; q < queries.length; q++) {
-            double sum = 0;
-            for (float f : queries[q]) {
-                sum += (double) f * f;
-            }
-            float scale = sum == 0 ? 0f : (float) (1.0 / Math.sqrt(sum));
-            out[q] = new float[queries[q].length];
-            for (int d = 0; d < out[q].length; d++) {
-                out[q][d] = queries[q][d] * scale;
-            }
-        }
-        return out;
     }
 }

@@ -26,6 +26,7 @@ public final class ItemMatrix {
     private final int lanes;
     private final int groups;
     private final int blockGroups;
+    private final boolean normalized;
     private final float[] data;
 
     /**
@@ -39,6 +40,7 @@ public final class ItemMatrix {
         int g = (rows + lanes - 1) / lanes;
         this.groups = g + (g & 1);
         this.blockGroups = Math.max(2, (BLOCK_BYTES / (dim * lanes * Float.BYTES)) & ~1);
+        this.normalized = normalize;
         this.data = new float[groups * dim * lanes];
         for (int r = 0; r < rows; r++) {
             float scale = normalize ? inverseLength(rowMajor, r * dim, dim) : 1f;
@@ -47,6 +49,22 @@ public final class ItemMatrix {
                 data[base + d * lanes] = rowMajor[r * dim + d] * scale;
             }
         }
+    }
+
+    /** The queries as {@link #scan} takes them: divided by their length when the rows were (cosine). */
+    public float[][] queries(float[][] raw) {
+        if (!normalized) {
+            return raw;
+        }
+        float[][] out = new float[raw.length][];
+        for (int q = 0; q < raw.length; q++) {
+            float scale = inverseLength(raw[q], 0, raw[q].length);
+            out[q] = new float[raw[q].length];
+            for (int d = 0; d < out[q].length; d++) {
+                out[q][d] = raw[q][d] * scale;
+            }
+        }
+        return out;
     }
 
     /** Groups of items; scan ranges start and end at even group numbers. */
@@ -66,6 +84,8 @@ public final class ItemMatrix {
     /**
      * Offers every item of groups {@code [from, to)} to each query's {@link TopK}, with the item's dot product with
      * the query, unless the query's sorted {@code excluded} rows hold it.
+     *
+     * @param queries as {@link #queries} made them
      */
     public void scan(float[][] queries, int[][] excluded, TopK[] tops, int from, int to) {
         float[] buffer = new float[2 * lanes];
