@@ -289,10 +289,23 @@ public final class SimilarityClient implements ItemRetrieval, AutoCloseable {
      * when the database has no version bookkeeping (tables loaded by other means) or nothing is live yet.
      */
     public Optional<String> liveModelVersion() {
-        // Asking to_regclass first keeps a database without the view from logging a server-side ERROR on every
-        // check; the 42P01 catch covers the view being dropped between the two statements.
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement exists = c.prepareStatement("SELECT to_regclass('embedding_live_version') IS NOT NULL");
+        try (Connection c = dataSource.getConnection()) {
+            return liveModelVersion(c);
+        } catch (SQLException e) {
+            // The view dropped between the two statements of liveModelVersion(c).
+            if (UNDEFINED_TABLE.equals(e.getSQLState())) {
+                return Optional.empty();
+            }
+            throw SqlErrors.translate(e, "live model version");
+        }
+    }
+
+    /**
+     * The live version on this connection. Asking to_regclass first keeps a database without the view from logging
+     * a server-side ERROR on every check.
+     */
+    private static Optional<String> liveModelVersion(Connection c) throws SQLException {
+        try (PreparedStatement exists = c.prepareStatement("SELECT to_regclass('embedding_live_version') IS NOT NULL");
              PreparedStatement ps = c.prepareStatement("SELECT model_version FROM embedding_live_version")) {
             exists.setQueryTimeout(5);
             ps.setQueryTimeout(5);
@@ -304,11 +317,6 @@ public final class SimilarityClient implements ItemRetrieval, AutoCloseable {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
             }
-        } catch (SQLException e) {
-            if (UNDEFINED_TABLE.equals(e.getSQLState())) {
-                return Optional.empty();
-            }
-            throw SqlErrors.translate(e, "live model version");
         }
     }
 
@@ -344,15 +352,7 @@ public final class SimilarityClient implements ItemRetrieval, AutoCloseable {
         try (Statement st = c.createStatement()) {
             st.execute("LOCK TABLE item_emb IN ACCESS SHARE MODE");
         }
-        String version = null;
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT to_regclass('embedding_live_version') IS NOT NULL")) {
-            if (rs.next() && rs.getBoolean(1)) {
-                try (ResultSet live = st.executeQuery("SELECT model_version FROM embedding_live_version")) {
-                    version = live.next() ? live.getString(1) : null;
-                }
-            }
-        }
+        String version = liveModelVersion(c).orElse(null);
         long rows;
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM item_emb")) {
             rs.next();

@@ -1,16 +1,19 @@
 package com.scalemodels.recs.vectordb.internal;
 
+import com.pgvector.PGvector;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.Arrays;
 
 /**
  * Reads {@code COPY (id, embedding) … TO STDOUT (FORMAT binary)} of an item table: PostgreSQL's binary COPY framing
- * around pgvector's binary {@code vector} (int16 dimension, int16 unused, then big-endian float4s). Binary, because
- * the text form of a million 32-dimension vectors is ten times the bytes and every float must be parsed.
+ * around pgvector's binary {@code vector}, which pgvector-java decodes (the loader's {@code BinaryCopyWriter} encodes
+ * it with the same library). Binary, because the text form of a million 32-dimension vectors is ten times the bytes
+ * and every float must be parsed.
  */
 public final class ItemCopyReader {
 
@@ -40,7 +43,8 @@ public final class ItemCopyReader {
         String[] ids = new String[capacity];
         float[] vectors = new float[capacity * dim];
         int rows = 0;
-        byte[] idBytes = new byte[64];
+        byte[] field = new byte[64];
+        PGvector embedding = new PGvector();
         while (true) {
             short fields = in.readShort();
             if (fields == -1) {
@@ -54,22 +58,24 @@ public final class ItemCopyReader {
                 vectors = Arrays.copyOf(vectors, rows * 2 * dim);
             }
             int idLength = fieldLength(in, rows, "id");
-            if (idLength > idBytes.length) {
-                idBytes = new byte[idLength];
-            }
-            in.readFully(idBytes, 0, idLength);
-            ids[rows] = new String(idBytes, 0, idLength, StandardCharsets.UTF_8);
+            field = room(field, idLength);
+            in.readFully(field, 0, idLength);
+            ids[rows] = new String(field, 0, idLength, StandardCharsets.UTF_8);
             int vectorLength = fieldLength(in, rows, "embedding");
-            short vectorDim = in.readShort();
-            in.readShort(); // unused
-            if (vectorDim != dim || vectorLength != 4 + 4 * dim) {
-                throw new IOException("item " + ids[rows] + ": embedding of dimension " + vectorDim + ", the model's is "
-                        + dim);
+            field = room(field, vectorLength);
+            in.readFully(field, 0, vectorLength);
+            float[] vector;
+            try {
+                embedding.setByteValue(field, 0);
+                vector = embedding.toArray();
+            } catch (SQLException | RuntimeException e) {
+                throw new IOException("item " + ids[rows] + ": not a vector in pgvector's binary form", e);
             }
-            int offset = rows * dim;
-            for (int d = 0; d < dim; d++) {
-                vectors[offset + d] = in.readFloat();
+            if (vector.length != dim) {
+                throw new IOException("item " + ids[rows] + ": embedding of dimension " + vector.length
+                        + ", the model's is " + dim);
             }
+            System.arraycopy(vector, 0, vectors, rows * dim, dim);
             rows++;
         }
         return new Rows(rows == ids.length ? ids : Arrays.copyOf(ids, rows),
@@ -82,5 +88,9 @@ public final class ItemCopyReader {
             throw new IOException("row " + row + ": " + column + " is NULL");
         }
         return length;
+    }
+
+    private static byte[] room(byte[] buffer, int length) {
+        return length <= buffer.length ? buffer : new byte[length];
     }
 }
