@@ -140,13 +140,14 @@ public final class InMemoryItemIndex implements ItemRetrieval, AutoCloseable {
     @Override
     public Map<String, List<ScoredItem>> similarItems(Collection<String> itemIds, int k) {
         RetrievalArguments.checkK(k);
+        Set<String> ids = new LinkedHashSet<>(itemIds);
+        RetrievalArguments.checkBatch("itemIds", ids.size());
         Set<String> known = new LinkedHashSet<>();
-        for (String id : new LinkedHashSet<>(itemIds)) {
+        for (String id : ids) {
             if (rowOf.containsKey(id)) {
                 known.add(id);
             }
         }
-        RetrievalArguments.checkBatch("itemIds", known.size());
         float[][] queries = new float[known.size()][];
         int[][] excluded = new int[known.size()][];
         int i = 0;
